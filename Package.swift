@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "SyncDeck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "syncdeck", targets: ["syncdeck"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+
+        .target(name: "SyncModel"),
+        .target(name: "SyncStore", dependencies: ["SyncModel", "CSQLite"]),
+        .target(name: "SyncEngine", dependencies: ["SyncModel", "SyncStore"]),
+        .target(name: "Console", dependencies: ["SyncModel", "SyncEngine", "CNcurses"]),
+        .executableTarget(name: "syncdeck", dependencies: ["SyncModel", "SyncStore", "SyncEngine", "Console"]),
+
+        .target(name: "TestSupport", dependencies: ["SyncModel", "SyncStore", "SyncEngine"], path: "Tests/TestSupport"),
+        .testTarget(name: "SyncModelTests", dependencies: ["SyncModel"]),
+        .testTarget(name: "SyncStoreTests", dependencies: ["SyncStore", "TestSupport"]),
+        .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "TestSupport"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,48 @@
+// SwiftPM drops the flags of the ncursesw pkg-config file, which would leave the wide-character
+// API (get_wch, cchar_t, wint_t) hidden, so the header is included with those switches set here.
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <ncursesw/ncurses.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+// Swift cannot import macros with arguments or C globals under its concurrency rules,
+// so the few the terminal backend needs are wrapped here.
+
+static inline int cn_key_f(int n) { return KEY_F(n); }
+static inline int cn_key_resize(void) { return KEY_RESIZE; }
+static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
+
+static inline attr_t cn_a_normal(void) { return A_NORMAL; }
+static inline attr_t cn_a_bold(void) { return A_BOLD; }
+static inline attr_t cn_a_dim(void) { return A_DIM; }
+static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cn_a_standout(void) { return A_STANDOUT; }
+
+static inline int cn_colors(void) { return COLORS; }
+static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
+
+// Writes one character cell with its attributes and color pair at the cursor position.
+static inline int cn_add_cell(WINDOW *window, int y, int x, const wchar_t *text, attr_t attributes, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, text, attributes, pair, NULL) != OK) return ERR;
+    return mvwadd_wch(window, y, x, &cell);
+}
+
+// Reads the terminal size from the kernel, because ncurses only learns it on the next read.
+static inline int cn_terminal_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
+}

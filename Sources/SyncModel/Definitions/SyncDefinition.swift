@@ -1,0 +1,130 @@
+/// One sync of a client: where its records come from, where they go, and how they are checked.
+public struct SyncDefinition: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var partitioning: Partitioning
+    public var source: SourceConfig
+    public var destination: DestinationConfig
+    /// The fields of a record; `nil` when the sync takes the fields as the source gives them.
+    public var schema: [FieldSpec]?
+
+    public init(id: String, name: String, partitioning: Partitioning, source: SourceConfig,
+                destination: DestinationConfig, schema: [FieldSpec]?) {
+        self.id = id
+        self.name = name
+        self.partitioning = partitioning
+        self.source = source
+        self.destination = destination
+        self.schema = schema
+    }
+
+    /// Whether the sync supports executions for chosen days (Single Date and Date Range).
+    public var supportsPeriods: Bool {
+        if case .daily = partitioning { return true }
+        return false
+    }
+}
+
+/// How a sync's data is divided.
+public enum Partitioning: Hashable, Sendable {
+    /// Data is organised by calendar day, from `firstDay` to `lastDay` when the source ends.
+    case daily(firstDay: Day, lastDay: Day?)
+    /// A snapshot with no date dimension, imported whole.
+    case none
+}
+
+/// Where a sync reads its records.
+public enum SourceConfig: Hashable, Sendable {
+    /// Files in the workspace; `path` may contain `{date}`, replaced by the day as `YYYY-MM-DD`.
+    case files(format: FileFormat, path: String)
+
+    public var summary: String {
+        switch self {
+        case .files(let format, let path): return "\(format.rawValue) files \(path)"
+        }
+    }
+}
+
+public enum FileFormat: String, Hashable, Sendable, CaseIterable {
+    case csv
+    case jsonl
+}
+
+/// Where a sync writes its records.
+public enum DestinationConfig: Hashable, Sendable {
+    /// A table of a SQLite database file, relative to the workspace.
+    case sqlite(path: String, table: String, writeMode: WriteMode)
+
+    public var writeMode: WriteMode {
+        switch self {
+        case .sqlite(_, _, let writeMode): return writeMode
+        }
+    }
+
+    public var summary: String {
+        switch self {
+        case .sqlite(let path, let table, let writeMode): return "sqlite \(path) table \(table) (\(writeMode.summary))"
+        }
+    }
+}
+
+/// What the destination does with the rows of a day that is imported again.
+public enum WriteMode: Hashable, Sendable {
+    /// Adds the rows; a re-import duplicates them.
+    case append
+    /// Inserts or overwrites rows by the key fields.
+    case upsert(key: [String])
+    /// Deletes the day's earlier rows, then adds the new ones (for a snapshot: all rows).
+    case replace
+
+    public var name: String {
+        switch self {
+        case .append: return "append"
+        case .upsert: return "upsert"
+        case .replace: return "replace"
+        }
+    }
+
+    public var summary: String {
+        switch self {
+        case .append: return "append"
+        case .upsert(let key): return "upsert by \(key.joined(separator: ", "))"
+        case .replace: return "replace"
+        }
+    }
+
+    /// What a re-import does to rows already in the destination, as operators need to hear it.
+    public var reimportEffect: String {
+        switch self {
+        case .append:
+            return "the destination appends rows, so every record of these days will be there twice"
+        case .upsert(let key):
+            return "the destination upserts by \(key.joined(separator: ", ")), so existing rows with the same key are overwritten"
+        case .replace:
+            return "the destination replaces each day, so the rows imported earlier for these days are deleted first"
+        }
+    }
+
+    /// Whether a re-import leaves duplicate rows.
+    public var duplicatesOnReimport: Bool {
+        if case .append = self { return true }
+        return false
+    }
+}
+
+/// One field of a record.
+public struct FieldSpec: Hashable, Sendable {
+    public var name: String
+    public var type: FieldType
+    public var required: Bool
+
+    public init(name: String, type: FieldType, required: Bool = false) {
+        self.name = name
+        self.type = type
+        self.required = required
+    }
+}
+
+public enum FieldType: String, Hashable, Sendable, CaseIterable {
+    case string, integer, decimal, boolean, date, timestamp
+}

@@ -1,0 +1,30 @@
+/// What an execution will do, computed before it runs so the operator can see it.
+public struct ExecutionPlan: Hashable, Sendable {
+    public var request: ExecutionRequest
+    /// The days the execution imports, in order; empty for a snapshot sync.
+    public var days: [Day]
+    /// The planned days that the ledger already holds, with the records of their latest import.
+    public var overlap: [LedgerEntry]
+    /// Whether the operator must confirm before the execution may start.
+    public var requiresConfirmation: Bool
+    /// Whether the execution imports a snapshot rather than days.
+    public var isSnapshot: Bool
+    /// The days the sync could import when the plan was made.
+    public var span: DayRange?
+
+    public init(request: ExecutionRequest, days: [Day], overlap: [LedgerEntry], requiresConfirmation: Bool,
+                isSnapshot: Bool, span: DayRange?) {
+        self.request = request
+        self.days = days
+        self.overlap = overlap
+        self.requiresConfirmation = requiresConfirmation
+        self.isSnapshot = isSnapshot
+        self.span = span
+    }
+
+    /// Units of work: the number of days, or 1 for a snapshot.
+    public var unitCount: Int { isSnapshot ? 1 : days.count }
+
+    /// Records that the overlapping days hold now.
+    public var overlapRecords: Int { overlap.reduce(0) { $0 + $1.records } }
+}
