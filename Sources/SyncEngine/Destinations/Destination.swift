@@ -1,0 +1,37 @@
+import SyncModel
+
+/// Where a sync writes its records.
+///
+/// Each day (or the snapshot) is written in one transaction that also records, inside the
+/// destination, which execution imported it; the engine adds the state ledger entry after
+/// the commit, and recovery restores that entry from the destination's own record when the
+/// process died in between.
+public protocol Destination: AnyObject {
+    /// Creates the table or checks that it fits the schema.
+    ///
+    /// - Throws: `ExecutionFailure` when the destination cannot be opened or written.
+    func prepare() throws
+
+    /// Starts writing the rows of `day` (or of the snapshot when `day` is `nil`) for `executionID`.
+    /// In `replace` mode the day's earlier rows are deleted inside the same transaction.
+    func begin(day: Day?, executionID: ExecutionID) throws -> any DestinationBatch
+
+    /// Returns the days that the destination holds a committed import of by `executionID`,
+    /// with their record counts, so that recovery can restore the ledger.
+    func committedImports(executionID: ExecutionID) throws -> [(day: Day, records: Int)]
+
+    /// Releases the connection.
+    func close()
+}
+
+/// The rows of one day being written, committed or rolled back as a whole.
+public protocol DestinationBatch: AnyObject {
+    /// Writes one record inside the batch's transaction.
+    func write(_ record: ValidRecord) throws
+
+    /// Commits the rows and the destination's record of the import.
+    func commit() throws
+
+    /// Discards every row written by this batch.
+    func rollback()
+}

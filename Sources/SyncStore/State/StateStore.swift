@@ -1,0 +1,112 @@
+import Foundation
+import SyncModel
+
+/// The state of a workspace: executions, the import ledger and execution logs.
+///
+/// The engine and the console reach the state only through this protocol. SQLite is the
+/// embedded implementation; nothing above the store may assume it, so a store shared by
+/// several hosts can take its place.
+///
+/// A store instance may be used from several threads; implementations serialise their calls.
+public protocol StateStore: AnyObject, Sendable {
+    /// Opens another handle to the same state, for a worker that should not wait on this one.
+    func connect() throws -> any StateStore
+
+    // MARK: Executions
+
+    /// Stores a new execution and returns it with its assigned id.
+    func createExecution(_ draft: ExecutionDraft) throws -> Execution
+
+    /// Saves everything that can change in `execution`: status, timestamps, plan, progress,
+    /// warnings and failure.
+    func saveExecution(_ execution: Execution) throws
+
+    func execution(id: ExecutionID) throws -> Execution?
+
+    /// Returns executions newest first, filtered by `query`.
+    func executions(_ query: ExecutionQuery) throws -> [Execution]
+
+    /// Marks as `ERROR` every execution that is not final and whose owning process is gone,
+    /// and returns them.
+    ///
+    /// - Parameter isOwnerAlive: tells whether the process that owns an execution still runs.
+    func recoverInterrupted(isOwnerAlive: (ExecutionOwner) -> Bool) throws -> [Execution]
+
+    // MARK: Ledger
+
+    /// Returns every ledger entry of one sync, oldest first.
+    func ledger(clientID: String, syncID: String) throws -> [LedgerEntry]
+
+    /// Adds one import of a day to the ledger.
+    func recordImport(_ entry: LedgerEntry) throws
+
+    // MARK: Logs
+
+    /// Appends `message` to an execution's log and returns the stored line.
+    @discardableResult
+    func appendLog(executionID: ExecutionID, level: LogLine.Level, message: String, time: Date) throws -> LogLine
+
+    /// Returns the log lines of an execution whose sequence is greater than `sequence`, oldest
+    /// first, at most `limit` of them.
+    func logs(executionID: ExecutionID, after sequence: Int, limit: Int) throws -> [LogLine]
+}
+
+/// What is known of an execution before it is stored.
+public struct ExecutionDraft: Hashable, Sendable {
+    public var clientID: String
+    public var syncID: String
+    public var request: ExecutionRequest
+    public var operatorName: String
+    public var confirmed: Bool
+    public var status: ExecutionStatus
+    public var createdAt: Date
+    public var plannedDays: [Day]
+    public var retryOf: ExecutionID?
+    public var owner: ExecutionOwner
+
+    public init(clientID: String, syncID: String, request: ExecutionRequest, operatorName: String, confirmed: Bool,
+                status: ExecutionStatus, createdAt: Date, plannedDays: [Day], retryOf: ExecutionID?, owner: ExecutionOwner) {
+        self.clientID = clientID
+        self.syncID = syncID
+        self.request = request
+        self.operatorName = operatorName
+        self.confirmed = confirmed
+        self.status = status
+        self.createdAt = createdAt
+        self.plannedDays = plannedDays
+        self.retryOf = retryOf
+        self.owner = owner
+    }
+}
+
+/// The process that runs an execution, so that another process can tell when it died.
+public struct ExecutionOwner: Hashable, Sendable {
+    public var host: String
+    public var processID: Int32
+
+    public init(host: String, processID: Int32) {
+        self.host = host
+        self.processID = processID
+    }
+
+    /// The current process on this host.
+    public static var current: ExecutionOwner {
+        ExecutionOwner(host: ProcessInfo.processInfo.hostName, processID: ProcessInfo.processInfo.processIdentifier)
+    }
+}
+
+/// Which executions to list.
+public struct ExecutionQuery: Hashable, Sendable {
+    public var clientID: String?
+    public var syncID: String?
+    public var statuses: Set<ExecutionStatus>?
+    /// At most this many executions, newest first; `nil` for all.
+    public var limit: Int?
+
+    public init(clientID: String? = nil, syncID: String? = nil, statuses: Set<ExecutionStatus>? = nil, limit: Int? = nil) {
+        self.clientID = clientID
+        self.syncID = syncID
+        self.statuses = statuses
+        self.limit = limit
+    }
+}
