@@ -5,30 +5,73 @@ import SyncStore
 /// Runs the executions of one workspace in the background and reports every change to its
 /// observers.
 ///
-/// All methods may be called from any thread.
+/// Each execution runs on a thread of its own with its own store connection. Two executions of
+/// the same sync never run at once in one engine: the second waits as `QUEUED`. All methods may
+/// be called from any thread.
 public final class ExecutionEngine: @unchecked Sendable {
     public let workspace: Workspace
+    let store: any StateStore
+    let connectors: any ConnectorFactory
+    let now: @Sendable () -> Date
 
-    /// Opens the engine and marks executions left running by a dead process as interrupted.
-    public init(workspace: Workspace, store: any StateStore, now: @escaping @Sendable () -> Date = { Date() }) throws {
-        self.workspace = workspace
+    private let lock = NSCondition()
+    private var observers: [ObjectIdentifier: any ExecutionObserver] = [:]
+    /// Executions of this engine that have not ended, by id.
+    private var active: [ExecutionID: ActiveExecution] = [:]
+    /// Queued executions per sync path, in the order they were requested.
+    private var queues: [String: [ExecutionID]] = [:]
+    /// The execution running per sync path.
+    private var running: [String: ExecutionID] = [:]
+
+    private struct ActiveExecution {
+        var execution: Execution
+        let cancellation: CancellationFlag
     }
 
-    public func addObserver(_ observer: any ExecutionObserver) {}
+    /// Opens the engine and marks executions left running by a dead process as interrupted.
+    ///
+    /// - Parameter connectors: builds sources and destinations; the default reads files and writes SQLite.
+    public init(workspace: Workspace, store: any StateStore, connectors: (any ConnectorFactory)? = nil,
+                now: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.workspace = workspace
+        self.store = store
+        self.connectors = connectors ?? StandardConnectors()
+        self.now = now
+        try recoverInterruptedExecutions()
+    }
 
-    public func removeObserver(_ observer: any ExecutionObserver) {}
+    // MARK: - Observers
+
+    public func addObserver(_ observer: any ExecutionObserver) {
+        lock.lock()
+        observers[ObjectIdentifier(observer)] = observer
+        lock.unlock()
+    }
+
+    public func removeObserver(_ observer: any ExecutionObserver) {
+        lock.lock()
+        observers[ObjectIdentifier(observer)] = nil
+        lock.unlock()
+    }
+
+    // MARK: - Planning
 
     /// Returns what `request` would import on the sync, without running anything.
     ///
     /// - Throws: `RequestRejection` for an unknown sync or days outside its span.
     public func plan(clientID: String, syncID: String, request: ExecutionRequest) throws -> ExecutionPlan {
-        throw RequestRejection(.unknownSync, "not built yet")
+        let (client, sync) = try workspace.sync(clientID: clientID, syncID: syncID)
+        let coverage = try self.coverage(clientID: clientID, syncID: syncID)
+        return try ExecutionPlanner.plan(request, for: sync, span: sync.span(in: client.timeZone, now: now()),
+                                         coverage: coverage)
     }
 
-    /// Returns the latest ledger entry of each imported day of a daily sync.
+    /// Returns the latest ledger entry of each imported day of a sync.
     public func coverage(clientID: String, syncID: String) throws -> LedgerCoverage {
-        LedgerCoverage(entries: [])
+        LedgerCoverage(entries: try store.ledger(clientID: clientID, syncID: syncID))
     }
+
+    // MARK: - Starting and stopping
 
     /// Starts an execution, or queues it behind a running execution of the same sync.
     ///
@@ -39,37 +82,261 @@ public final class ExecutionEngine: @unchecked Sendable {
     @discardableResult
     public func start(clientID: String, syncID: String, request: ExecutionRequest, confirmed: Bool,
                       operatorName: String) throws -> Execution {
-        throw RequestRejection(.unknownSync, "not built yet")
+        try start(clientID: clientID, syncID: syncID, request: request, confirmed: confirmed,
+                  operatorName: operatorName, retryOf: nil)
     }
 
     /// Starts the request of execution `id` again, with its confirmation, for `operatorName`.
+    ///
+    /// - Throws: `RequestRejection` when the execution does not exist or has not ended.
     @discardableResult
     public func retry(_ id: ExecutionID, operatorName: String) throws -> Execution {
-        throw RequestRejection(.unknownSync, "not built yet")
+        guard let original = try store.execution(id: id) else {
+            throw RequestRejection(.unknownSync, "execution #\(id) does not exist in this workspace")
+        }
+        guard original.status.isFinal else {
+            throw RequestRejection(.unknownSync, "execution #\(id) is \(original.status.label()); wait until it ends to retry it")
+        }
+        return try start(clientID: original.clientID, syncID: original.syncID, request: original.request,
+                         confirmed: original.confirmed, operatorName: operatorName, retryOf: id)
+    }
+
+    private func start(clientID: String, syncID: String, request: ExecutionRequest, confirmed: Bool,
+                       operatorName: String, retryOf: ExecutionID?) throws -> Execution {
+        let plan = try self.plan(clientID: clientID, syncID: syncID, request: request)
+        if plan.requiresConfirmation && !confirmed {
+            throw RequestRejection(.confirmationRequired, confirmationMessage(plan, clientID: clientID, syncID: syncID))
+        }
+
+        lock.lock()
+        defer { lock.unlock() }
+
+        let path = "\(clientID)/\(syncID)"
+        let waits = running[path] != nil
+        let draft = ExecutionDraft(clientID: clientID, syncID: syncID, request: request, operatorName: operatorName,
+                                   confirmed: confirmed, status: waits ? .queued : .inProgress, createdAt: now(),
+                                   plannedDays: plan.days, retryOf: retryOf, owner: .current)
+        var execution = try store.createExecution(draft)
+        execution.status = .queued
+        active[execution.id] = ActiveExecution(execution: execution, cancellation: CancellationFlag())
+
+        if waits {
+            queues[path, default: []].append(execution.id)
+            notify(.updated(execution))
+        } else {
+            launch(execution.id, path: path)
+        }
+        return execution
     }
 
     /// Asks execution `id` to stop: it becomes `CANCELING` until the current day is rolled back,
-    /// then `CANCELED`. A queued execution is canceled at once.
-    public func cancel(_ id: ExecutionID) {}
+    /// then `CANCELED`. A queued execution is canceled at once. Does nothing for an execution
+    /// that has ended or that another process runs.
+    public func cancel(_ id: ExecutionID) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard var entry = active[id], entry.execution.status.isCancelable else { return }
 
-    /// Cancels every execution that has not ended.
-    public func cancelAll() {}
+        let path = entry.execution.syncPath
+        if let position = queues[path]?.firstIndex(of: id) {
+            queues[path]?.remove(at: position)
+            entry.execution.status = .canceled
+            entry.execution.finishedAt = now()
+            active[id] = nil
+            save(entry.execution)
+            appendLog(id, .info, "canceled by request before it started")
+            notify(.updated(entry.execution))
+            lock.broadcast()
+            return
+        }
+
+        entry.cancellation.cancel()
+        entry.execution.status = .canceling
+        active[id] = entry
+        save(entry.execution)
+        appendLog(id, .info, "cancel requested; stopping after the current record and rolling back the current day")
+        notify(.updated(entry.execution))
+    }
+
+    /// Cancels every execution of this engine that has not ended.
+    public func cancelAll() {
+        lock.lock()
+        let ids = Array(active.keys)
+        lock.unlock()
+        // Queued executions first, so none of them starts when a running one ends.
+        for id in ids.sorted(by: >) {
+            cancel(id)
+        }
+    }
 
     /// Blocks until execution `id` has ended, and returns it.
-    public func waitUntilFinished(_ id: ExecutionID) -> Execution? { nil }
+    public func waitUntilFinished(_ id: ExecutionID) -> Execution? {
+        lock.lock()
+        while active[id] != nil {
+            lock.wait()
+        }
+        lock.unlock()
+        return try? store.execution(id: id)
+    }
 
-    /// Blocks until every execution started by this engine has ended, or `timeout` has passed.
+    /// Blocks until every execution of this engine has ended, or `timeout` seconds have passed.
+    ///
+    /// - Returns: whether they all ended.
     @discardableResult
-    public func waitForAll(timeout: TimeInterval) -> Bool { true }
+    public func waitForAll(timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        lock.lock()
+        defer { lock.unlock() }
+        while !active.isEmpty {
+            if !lock.wait(until: deadline) { return active.isEmpty }
+        }
+        return true
+    }
 
     /// Whether an execution of this engine has not ended yet.
-    public var hasActiveExecutions: Bool { false }
+    public var hasActiveExecutions: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return !active.isEmpty
+    }
 
-    /// Returns the newest executions of the workspace, newest first.
-    public func executions(_ query: ExecutionQuery) throws -> [Execution] { [] }
+    // MARK: - Reading state
 
-    public func execution(id: ExecutionID) throws -> Execution? { nil }
+    /// Returns executions of the workspace newest first, as the store has them.
+    public func executions(_ query: ExecutionQuery) throws -> [Execution] {
+        try store.executions(query)
+    }
+
+    public func execution(id: ExecutionID) throws -> Execution? {
+        lock.lock()
+        let live = active[id]?.execution
+        lock.unlock()
+        return try live ?? store.execution(id: id)
+    }
 
     /// Returns the log lines of execution `id` after `sequence`, oldest first.
-    public func logs(executionID: ExecutionID, after sequence: Int = 0, limit: Int = 1000) throws -> [LogLine] { [] }
+    public func logs(executionID: ExecutionID, after sequence: Int = 0, limit: Int = 1000) throws -> [LogLine] {
+        try store.logs(executionID: executionID, after: sequence, limit: limit)
+    }
+
+    // MARK: - Running
+
+    /// Starts the thread of execution `id`; called with the lock held.
+    private func launch(_ id: ExecutionID, path: String) {
+        guard let entry = active[id] else { return }
+        running[path] = id
+
+        let thread = Thread { [self] in
+            self.run(entry.execution, cancellation: entry.cancellation, path: path)
+        }
+        thread.name = "syncdeck execution \(id)"
+        thread.start()
+    }
+
+    private func run(_ queued: Execution, cancellation: CancellationFlag, path: String) {
+        var execution = queued
+        let final: Execution
+        do {
+            let (_, sync) = try workspace.sync(clientID: execution.clientID, syncID: execution.syncID)
+            execution.plannedDays = try replannedDays(for: execution)
+            let connection = try store.connect()
+            let runner = ExecutionRunner(execution: execution, sync: sync, workspace: workspace, store: connection,
+                                         connectors: connectors, cancellation: cancellation, now: now,
+                                         publish: { [weak self] event in self?.publish(event) })
+            final = runner.run()
+        } catch {
+            final = failBeforeStart(execution, error: error)
+        }
+        finished(final, path: path)
+    }
+
+    /// Plans a queued execution again when it starts, since the ledger may have changed while it
+    /// waited: a default run queued behind another default run then imports nothing twice.
+    private func replannedDays(for execution: Execution) throws -> [Day] {
+        switch execution.request {
+        case .default, .dateRange(_, .missingOnly):
+            return try plan(clientID: execution.clientID, syncID: execution.syncID, request: execution.request).days
+        case .singleDate, .dateRange(_, .reimportAll):
+            return execution.plannedDays
+        }
+    }
+
+    private func failBeforeStart(_ execution: Execution, error: Error) -> Execution {
+        var failed = execution
+        failed.status = .error
+        failed.startedAt = failed.startedAt ?? now()
+        failed.finishedAt = now()
+        if let failure = error as? ExecutionFailure {
+            failed.failure = failure
+        } else if let rejection = error as? RequestRejection {
+            failed.failure = ExecutionFailure(.configuration, rejection.message,
+                                              hint: "Fix the workspace file or the request, then start a new execution.")
+        } else {
+            failed.failure = ExecutionFailure(.technical, "could not start: \(error)",
+                                              hint: "Check that the state database is writable, then retry.")
+        }
+        save(failed)
+        appendLog(failed.id, .error, failed.failure?.description ?? "could not start")
+        return failed
+    }
+
+    private func finished(_ execution: Execution, path: String) {
+        lock.lock()
+        active[execution.id] = nil
+        running[path] = nil
+        if var queue = queues[path], !queue.isEmpty {
+            let next = queue.removeFirst()
+            queues[path] = queue.isEmpty ? nil : queue
+            launch(next, path: path)
+        }
+        lock.broadcast()
+        lock.unlock()
+        notify(.updated(execution))
+    }
+
+    private func publish(_ event: ExecutionEvent) {
+        if case .updated(let execution) = event {
+            lock.lock()
+            if var entry = active[execution.id] {
+                // A cancel that arrived while the runner reported progress must stay visible.
+                let canceling = entry.execution.status == .canceling && !execution.status.isFinal
+                entry.execution = execution
+                if canceling { entry.execution.status = .canceling }
+                active[execution.id] = entry
+                lock.unlock()
+                notify(.updated(entry.execution))
+                return
+            }
+            lock.unlock()
+        }
+        notify(event)
+    }
+
+    private func notify(_ event: ExecutionEvent) {
+        lock.lock()
+        let current = Array(observers.values)
+        lock.unlock()
+        for observer in current {
+            observer.executionDidChange(event)
+        }
+    }
+
+    private func save(_ execution: Execution) {
+        try? store.saveExecution(execution)
+    }
+
+    private func appendLog(_ id: ExecutionID, _ level: LogLine.Level, _ message: String) {
+        if let line = try? store.appendLog(executionID: id, level: level, message: message, time: now()) {
+            notify(.logged(line))
+        }
+    }
+
+    private func confirmationMessage(_ plan: ExecutionPlan, clientID: String, syncID: String) -> String {
+        if plan.overlap.isEmpty {
+            return "a single-date execution of \(clientID)/\(syncID) re-imports \(plan.days.first.map(\.description) ?? "the day") as if nothing had been imported; confirm it with the client, then confirm the request"
+        }
+        let days = plan.overlap.prefix(5).map { "\($0.day) (\($0.records) records)" }.joined(separator: ", ")
+        let more = plan.overlap.count > 5 ? " and \(plan.overlap.count - 5) more" : ""
+        return "\(clientID)/\(syncID) already holds \(plan.overlap.count) of these days: \(days)\(more); confirm with the client that a re-import is safe, then confirm the request"
+    }
 }

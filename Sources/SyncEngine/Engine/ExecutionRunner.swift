@@ -1,0 +1,291 @@
+import Foundation
+import SyncModel
+import SyncStore
+
+/// Runs one execution on the calling thread, from its first day to its final status.
+///
+/// Each day is read, checked and written in one destination transaction; the ledger entry
+/// follows the commit. A cancel or a failure rolls back the current day only, so the days
+/// already imported stay imported and no day is ever partly written.
+final class ExecutionRunner {
+    private var execution: Execution
+    private let sync: SyncDefinition
+    private let workspace: Workspace
+    private let store: any StateStore
+    private let connectors: any ConnectorFactory
+    private let cancellation: CancellationFlag
+    private let publish: (ExecutionEvent) -> Void
+    private let now: () -> Date
+    private var lastPublished = Date.distantPast
+
+    /// How often progress is reported while a day is being read.
+    private static let progressInterval: TimeInterval = 0.2
+    /// How many records are read between two checks of the cancel flag.
+    private static let cancelCheckInterval = 256
+
+    init(execution: Execution, sync: SyncDefinition, workspace: Workspace, store: any StateStore,
+         connectors: any ConnectorFactory, cancellation: CancellationFlag,
+         now: @escaping () -> Date, publish: @escaping (ExecutionEvent) -> Void) {
+        self.execution = execution
+        self.sync = sync
+        self.workspace = workspace
+        self.store = store
+        self.connectors = connectors
+        self.cancellation = cancellation
+        self.now = now
+        self.publish = publish
+    }
+
+    /// Runs the execution and returns it in its final state.
+    func run() -> Execution {
+        begin()
+
+        do {
+            let source = try connectors.makeSource(for: sync, in: workspace)
+            let destination = try connectors.makeDestination(for: sync, in: workspace)
+            defer { destination.close() }
+            try destination.prepare()
+            try importUnits(from: source, into: destination)
+            finish()
+        } catch let failure as ExecutionFailure {
+            fail(failure)
+        } catch {
+            fail(ExecutionFailure(.technical, "unexpected error: \(error)",
+                                  hint: "Check the log of this execution, then retry it.", day: currentDay))
+        }
+        return execution
+    }
+
+    // MARK: - Steps
+
+    private func begin() {
+        execution.status = .inProgress
+        execution.startedAt = now()
+        execution.progress.unitsTotal = execution.plannedDays.isEmpty && !sync.supportsPeriods ? 1 : execution.plannedDays.count
+        execution.progress.days = execution.plannedDays.map { DayProgress(day: $0) }
+        save()
+
+        let confirmation = execution.confirmed ? ", re-import confirmed" : ""
+        log(.info, "started by \(execution.operatorName): \(execution.request.summary)\(confirmation)")
+        if sync.supportsPeriods {
+            let span = execution.plannedDays.isEmpty ? "no missing days" : describe(execution.plannedDays)
+            log(.info, "plan: \(span)")
+        } else {
+            log(.info, "plan: import the snapshot")
+        }
+    }
+
+    private func importUnits(from source: any RecordSource, into destination: any Destination) throws {
+        let units: [Day?] = sync.supportsPeriods ? execution.plannedDays.map { $0 } : [nil]
+
+        for (index, day) in units.enumerated() {
+            if cancellation.isCanceled {
+                return
+            }
+            currentDay = day
+            try importUnit(day, index: index, from: source, into: destination)
+        }
+        currentDay = nil
+    }
+
+    private func importUnit(_ day: Day?, index: Int, from source: any RecordSource, into destination: any Destination) throws {
+        setDayState(index, .running)
+        publishUpdate(force: true)
+
+        let reader: any RecordReader
+        do {
+            reader = try source.open(day: day)
+        } catch let failure as ExecutionFailure {
+            setDayState(index, .failed)
+            throw failure
+        }
+        defer { reader.close() }
+
+        let validator = RecordValidator(schema: sync.schema, day: day, location: reader.location)
+        let batch = try destination.begin(day: day, executionID: execution.id)
+        var counts = UnitCounts()
+
+        do {
+            let completed = try copyRecords(from: reader, through: validator, into: batch, index: index, counts: &counts)
+            guard completed else {
+                batch.rollback()
+                setDayState(index, .skipped)
+                log(.info, "\(unitName(day)): canceled while importing; its rows were rolled back")
+                return
+            }
+            try batch.commit()
+        } catch {
+            batch.rollback()
+            setDayState(index, .failed)
+            throw error
+        }
+
+        try recordImport(day, counts: counts)
+        completeUnit(index, day: day, counts: counts)
+    }
+
+    /// Copies every record of `reader` into `batch`, returning `false` when canceled midway.
+    private func copyRecords(from reader: any RecordReader, through validator: RecordValidator,
+                             into batch: any DestinationBatch, index: Int, counts: inout UnitCounts) throws -> Bool {
+        while let item = try reader.next() {
+            counts.read += 1
+            execution.progress.recordsRead += 1
+
+            switch item {
+            case .record(let record):
+                switch validator.validate(record) {
+                case .success(let valid):
+                    try batch.write(valid)
+                    counts.written += 1
+                case .failure(let issue):
+                    reject(issue, counts: &counts)
+                }
+            case .malformed(let issue):
+                reject(issue, counts: &counts)
+            }
+
+            if counts.read % ExecutionRunner.cancelCheckInterval == 0 {
+                if cancellation.isCanceled { return false }
+                updateDayCounts(index, counts)
+                publishUpdate(force: false)
+            }
+        }
+        return !cancellation.isCanceled
+    }
+
+    private func reject(_ issue: RecordIssue, counts: inout UnitCounts) {
+        counts.rejected += 1
+        execution.progress.recordsRejected += 1
+        execution.warnings.add(issue)
+    }
+
+    private func recordImport(_ day: Day?, counts: UnitCounts) throws {
+        guard let day else { return }
+        let entry = LedgerEntry(clientID: execution.clientID, syncID: execution.syncID, day: day,
+                                executionID: execution.id, importedAt: now(), records: counts.written)
+        do {
+            try store.recordImport(entry)
+        } catch {
+            // The rows are committed and the destination remembers the import, so recovery can
+            // restore this entry; the execution still stops, because the ledger must not lag.
+            throw ExecutionFailure(.technical, "the rows of \(day) were written but the ledger could not record them: \(error)",
+                                   hint: "Restart SyncDeck: it restores the ledger from the destination. Then retry.",
+                                   day: day)
+        }
+    }
+
+    private func completeUnit(_ index: Int, day: Day?, counts: UnitCounts) {
+        updateDayCounts(index, counts)
+        setDayState(index, .imported)
+        execution.progress.unitsDone += 1
+        execution.progress.recordsWritten += counts.written
+        save()
+
+        let rejected = counts.rejected > 0 ? ", \(counts.rejected) rejected" : ""
+        log(counts.rejected > 0 ? .warning : .info,
+            "\(unitName(day)): \(counts.read) records read, \(counts.written) written\(rejected)")
+        if counts.read == 0 {
+            log(.warning, "\(unitName(day)): the source has no records")
+        } else if counts.written == 0 {
+            log(.warning, "\(unitName(day)): every record was rejected, so nothing was imported")
+        }
+    }
+
+    private func finish() {
+        if cancellation.isCanceled {
+            markRemainingDays(.skipped)
+            end(.canceled)
+            let done = execution.progress.days.filter { $0.state == .imported }.map(\.day)
+            log(.info, "canceled by request; days completed: \(done.isEmpty ? "none" : describe(done))")
+            return
+        }
+
+        let status: ExecutionStatus = execution.warnings.isEmpty ? .finished : .finishedWithWarnings
+        end(status)
+        let progress = execution.progress
+        log(status == .finished ? .info : .warning,
+            "\(status.label()): \(progress.recordsWritten) records written, \(progress.recordsRejected) rejected")
+    }
+
+    private func fail(_ failure: ExecutionFailure) {
+        markRemainingDays(.skipped)
+        execution.failure = failure
+        end(.error)
+        log(.error, failure.description)
+    }
+
+    private func end(_ status: ExecutionStatus) {
+        execution.status = status
+        execution.finishedAt = now()
+        save()
+    }
+
+    // MARK: - Progress
+
+    private var currentDay: Day?
+
+    private struct UnitCounts {
+        var read = 0
+        var written = 0
+        var rejected = 0
+    }
+
+    private func setDayState(_ index: Int, _ state: DayProgress.State) {
+        guard execution.progress.days.indices.contains(index) else { return }
+        execution.progress.days[index].state = state
+    }
+
+    private func updateDayCounts(_ index: Int, _ counts: UnitCounts) {
+        guard execution.progress.days.indices.contains(index) else { return }
+        execution.progress.days[index].recordsRead = counts.read
+        execution.progress.days[index].recordsWritten = counts.written
+        execution.progress.days[index].recordsRejected = counts.rejected
+    }
+
+    private func markRemainingDays(_ state: DayProgress.State) {
+        for index in execution.progress.days.indices where execution.progress.days[index].state == .pending {
+            execution.progress.days[index].state = state
+        }
+    }
+
+    private func publishUpdate(force: Bool) {
+        let time = now()
+        guard force || time.timeIntervalSince(lastPublished) >= ExecutionRunner.progressInterval else { return }
+        lastPublished = time
+        publish(.updated(execution))
+    }
+
+    private func save() {
+        // The engine shows CANCELING as soon as cancel is requested; progress saved later keeps it.
+        if cancellation.isCanceled && !execution.status.isFinal {
+            execution.status = .canceling
+        }
+        do {
+            try store.saveExecution(execution)
+        } catch {
+            // The execution goes on; its final state is saved again at the end.
+            publish(.logged(LogLine(executionID: execution.id, sequence: 0, time: now(), level: .error,
+                                    message: "could not save the execution's state: \(error)")))
+        }
+        publishUpdate(force: true)
+    }
+
+    private func log(_ level: LogLine.Level, _ message: String) {
+        do {
+            let line = try store.appendLog(executionID: execution.id, level: level, message: message, time: now())
+            publish(.logged(line))
+        } catch {
+            publish(.logged(LogLine(executionID: execution.id, sequence: 0, time: now(), level: level, message: message)))
+        }
+    }
+
+    private func unitName(_ day: Day?) -> String {
+        day.map(\.description) ?? "snapshot"
+    }
+
+    private func describe(_ days: [Day]) -> String {
+        guard let first = days.first, let last = days.last else { return "no days" }
+        if days.count == 1 { return "1 day, \(first)" }
+        return "\(days.count) days, \(first) to \(last)"
+    }
+}

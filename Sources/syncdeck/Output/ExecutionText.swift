@@ -1,0 +1,82 @@
+import Foundation
+import SyncModel
+
+/// The plain-text form of executions for people reading `executions` and `show`.
+///
+/// Every text that comes from data, configuration or logs is escaped, so a record cannot
+/// change the terminal it is printed on.
+enum ExecutionText {
+    static func table(_ executions: [Execution]) -> String {
+        guard !executions.isEmpty else { return "No executions yet." }
+        var lines = [pad("ID", 6) + pad("STATUS", 14) + pad("CLIENT/SYNC", 26) + pad("REQUEST", 40) + pad("WRITTEN", 9)
+                     + pad("REJECTED", 9) + "OPERATOR"]
+        for execution in executions {
+            let status = execution.status.label()
+            lines.append(pad("#\(execution.id)", 6) + pad(status, 14) + pad(execution.syncPath.escapingControlCharacters, 26)
+                         + pad(execution.request.summary, 40) + pad("\(execution.progress.recordsWritten)", 9)
+                         + pad("\(execution.progress.recordsRejected)", 9) + execution.operatorName.escapingControlCharacters)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func details(_ execution: Execution, log: [LogLine]) -> String {
+        var lines: [String] = []
+        lines.append("Execution #\(execution.id)  \(execution.status.symbol()) \(execution.status.label())")
+        lines.append("  sync       \(execution.syncPath.escapingControlCharacters)")
+        lines.append("  request    \(execution.request.summary)")
+        lines.append("  operator   \(execution.operatorName.escapingControlCharacters)")
+        lines.append("  confirmed  \(execution.confirmed ? "yes" : "no")")
+        if let retryOf = execution.retryOf {
+            lines.append("  retry of   #\(retryOf)")
+        }
+        lines.append("  created    \(time(execution.createdAt))")
+        lines.append("  started    \(execution.startedAt.map(time) ?? "-")")
+        lines.append("  finished   \(execution.finishedAt.map(time) ?? "-")")
+        let progress = execution.progress
+        lines.append("  records    \(progress.recordsRead) read, \(progress.recordsWritten) written, \(progress.recordsRejected) rejected")
+
+        if !progress.days.isEmpty {
+            lines.append("")
+            lines.append("Days")
+            for day in progress.days {
+                lines.append("  \(day.day)  \(pad(day.state.rawValue, 9)) \(day.recordsRead) read, \(day.recordsWritten) written, \(day.recordsRejected) rejected")
+            }
+        }
+        if !execution.warnings.isEmpty {
+            lines.append("")
+            lines.append("Warnings")
+            for summary in execution.warnings {
+                lines.append("  \(summary.kind.title): \(summary.count)")
+                for example in summary.examples {
+                    let field = example.field.map { " field \($0.escapingControlCharacters):" } ?? ""
+                    lines.append("    \(example.position.escapingControlCharacters)\(field) \(example.message.escapingControlCharacters)")
+                }
+            }
+        }
+        if let failure = execution.failure {
+            lines.append("")
+            lines.append("Error (\(failure.category.rawValue))")
+            lines.append("  \(failure.message.escapingControlCharacters)")
+            lines.append("  next step: \(failure.hint.escapingControlCharacters)")
+        }
+        if !log.isEmpty {
+            lines.append("")
+            lines.append("Log")
+            for line in log {
+                lines.append("  \(time(line.time))  \(pad(line.level.rawValue, 7)) \(line.message.escapingControlCharacters)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: date)
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}
