@@ -1,0 +1,100 @@
+import Foundation
+import SyncModel
+
+/// The embedded state store: executions, the import ledger and logs in one SQLite file.
+///
+/// Each instance owns one connection and serialises its calls with a lock, so it can be shared
+/// between threads; a worker that should not wait on others opens its own with `connect()`.
+/// The database runs in WAL mode, so readers in other processes never block the writer.
+///
+/// Times are kept to the millisecond. The values this store returns are already rounded that
+/// way, so a value read back always equals the one the store handed out; see
+/// `Date.roundedToStoredPrecision` for values built elsewhere.
+public final class SQLiteStateStore: StateStore, @unchecked Sendable {
+    /// How long a call waits for another connection's write lock before failing as busy.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// The schema version this release writes in `PRAGMA user_version`.
+    public static var schemaVersion: Int { StateSchema.currentVersion }
+
+    /// The database file.
+    public let path: String
+
+    private let connection: SQLiteConnection
+    private let lock = NSLock()
+
+    /// Opens the state database at `path`, creating it and its folder when they do not exist and
+    /// bringing an older schema up to date.
+    ///
+    /// - Throws: `StateStoreError` naming `path` when the folder cannot be created, the file is
+    ///   not a SQLite database, or a newer release of SyncDeck wrote it.
+    public init(path: String) throws {
+        self.path = path
+        try Self.createFolder(of: path)
+
+        do {
+            connection = try SQLiteConnection(path: path, busyTimeout: Self.busyTimeout)
+        } catch let error as SQLiteError {
+            throw StateStoreError.translating(error, path: path, operation: "open the database")
+        }
+
+        do {
+            try Self.configure(connection)
+            try StateSchema.migrate(connection)
+        } catch let error as SQLiteError {
+            throw StateStoreError.translating(error, path: path, operation: "prepare the database")
+        }
+    }
+
+    public func connect() throws -> any StateStore {
+        try SQLiteStateStore(path: path)
+    }
+
+    /// Runs `body` on the connection while holding the lock, explaining any SQLite failure as
+    /// a `StateStoreError` that says what the store was trying to `operation`.
+    func withConnection<Result>(_ operation: @autoclosure () -> String,
+                                _ body: (SQLiteConnection) throws -> Result) throws -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            return try body(connection)
+        } catch let error as SQLiteError {
+            throw StateStoreError.translating(error, path: path, operation: operation())
+        }
+    }
+
+    func unknownExecution(_ id: ExecutionID) -> StateStoreError {
+        StateStoreError(.unknownExecution, path: path, message: "execution \(id) is not stored",
+                        hint: "List the executions to find its id; it may belong to another workspace")
+    }
+
+    // MARK: - Opening
+
+    private static func createFolder(of path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw StateStoreError(.folderNotWritable, path: path,
+                                      message: "\(folder.path) is a file, not a folder",
+                                      hint: "Move that file aside so SyncDeck can create the folder")
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StateStoreError(.folderNotWritable, path: path,
+                                  message: "could not create the folder \(folder.path): \(error.localizedDescription)",
+                                  hint: "Create it yourself or make its parent writable by this user")
+        }
+    }
+
+    /// Sets the connection options; the first statement is also where SQLite notices a file
+    /// that is not a database.
+    private static func configure(_ connection: SQLiteConnection) throws {
+        try connection.execute("PRAGMA journal_mode = WAL")
+        try connection.execute("PRAGMA synchronous = NORMAL")
+        try connection.execute("PRAGMA foreign_keys = ON")
+    }
+}
