@@ -3,11 +3,11 @@ import SyncModel
 
 /// How an `Execution` maps to a row of the `executions` table.
 ///
-/// Counts live in columns so that SQL clients and reports can read them; nested values (the
+/// Counts live in columns so that SQL clients and reports can read them. Nested values (the
 /// request, the days, the per-day progress, warnings and failure) are JSON text written with the
 /// model's `Codable` conformance.
 enum ExecutionRow {
-    /// The columns `decode` reads, in its order.
+    /// The column list that `decode` expects, in its order.
     static let selectColumns = """
         id, client_id, sync_id, request, operator, confirmed, status, created_at, started_at, finished_at, \
         planned_days, units_total, units_done, records_read, records_written, records_rejected, \
@@ -20,7 +20,7 @@ enum ExecutionRow {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    /// Updates everything `StateStore.saveExecution` promises to save; the last parameter is the id.
+    /// The update of every field that `StateStore.saveExecution` saves. Its last parameter is the id.
     static let updateSQL = """
         UPDATE executions SET status = ?, started_at = ?, finished_at = ?, planned_days = ?, \
         units_total = ?, units_done = ?, records_read = ?, records_written = ?, records_rejected = ?, \
@@ -123,7 +123,7 @@ private struct RowReader {
     }
 
     mutating func integer(_ column: String) throws -> Int64 {
-        guard let value = try optionalInteger(column) else { throw invalid(column, "is empty") }
+        guard let value = try optionalInteger(column) else { throw invalid(column, "is missing") }
         return value
     }
 
@@ -131,7 +131,7 @@ private struct RowReader {
         switch next() {
         case .null: return nil
         case .integer(let value): return value
-        default: throw invalid(column, "is not a whole number")
+        default: throw invalid(column, "is not an integer")
         }
     }
 
@@ -151,7 +151,7 @@ private struct RowReader {
     mutating func status(_ column: String) throws -> ExecutionStatus {
         let name = try text(column)
         guard let status = ExecutionStatus(rawValue: name) else {
-            throw invalid(column, "holds the unknown status \"\(name)\"")
+            throw invalid(column, "contains the unknown status \"\(name)\"")
         }
         return status
     }
@@ -161,7 +161,7 @@ private struct RowReader {
         do {
             return try JSONText.decode(type, from: text)
         } catch {
-            throw invalid(column, "is not valid JSON for its type (\(error))")
+            throw invalid(column, "is invalid JSON for its type (\(error))")
         }
     }
 
@@ -170,7 +170,7 @@ private struct RowReader {
         do {
             return try JSONText.decode(type, from: text)
         } catch {
-            throw invalid(column, "is not valid JSON for its type (\(error))")
+            throw invalid(column, "is invalid JSON for its type (\(error))")
         }
     }
 }

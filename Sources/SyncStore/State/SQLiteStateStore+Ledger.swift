@@ -2,7 +2,7 @@ import Foundation
 import SyncModel
 
 extension SQLiteStateStore {
-    /// Returns every import of every day of one sync, oldest first; a day imported twice
+    /// Returns every import of every day of one sync, oldest first. A day imported twice
     /// appears twice.
     public func ledger(clientID: String, syncID: String) throws -> [LedgerEntry] {
         try withConnection("read the ledger of \(clientID)/\(syncID)") { connection in
@@ -38,7 +38,7 @@ extension SQLiteStateStore {
               let executionID = row[1].integerValue, let importedAt = row[2].integerValue,
               let records = row[3].integerValue else {
             throw StateStoreError(.invalidData, path: path,
-                                  message: "a ledger row of \(clientID)/\(syncID) is malformed: \(row)",
+                                  message: "a ledger row of \(clientID)/\(syncID) is invalid: \(row)",
                                   hint: "The row was changed outside SyncDeck; correct it or delete it")
         }
         return LedgerEntry(clientID: clientID, syncID: syncID, day: day, executionID: executionID,

@@ -48,7 +48,7 @@ extension SQLiteStateStore {
               let levelName = row[2].textValue, let level = LogLine.Level(rawValue: levelName),
               let message = row[3].textValue else {
             throw StateStoreError(.invalidData, path: path,
-                                  message: "a log line of execution \(executionID) is malformed: \(row)",
+                                  message: "a log line of execution \(executionID) is invalid: \(row)",
                                   hint: "The row was changed outside SyncDeck; correct it or delete it")
         }
         return LogLine(executionID: executionID, sequence: Int(sequence), time: StoredTime.date(milliseconds: time),

@@ -6,11 +6,11 @@ extension SQLiteStateStore {
     /// and returns them as saved.
     ///
     /// Each one gets a technical failure naming the process, its running days become failed,
-    /// and its log says why. Days it completed stay in the ledger. The whole recovery is one
+    /// and its log gets an error line with the reason. Days it completed stay in the ledger. The whole recovery is one
     /// transaction, so two processes starting together recover each execution once.
     ///
-    /// - Parameter isOwnerAlive: tells whether the process that owns an execution still runs;
-    ///   called while the database is locked, so it should answer at once.
+    /// - Parameter isOwnerAlive: returns whether the process that owns an execution still runs.
+    ///   It is called while the database is locked, so it should return at once.
     public func recoverInterrupted(isOwnerAlive: (ExecutionOwner) -> Bool) throws -> [Execution] {
         try withConnection("recover interrupted executions") { connection in
             try connection.transaction {
@@ -37,7 +37,7 @@ extension SQLiteStateStore {
         }
     }
 
-    /// `execution` as it ends when its process died: `ERROR`, finished `now`, running days failed.
+    /// Returns `execution` as it ends when its process died: `ERROR`, finished `now`, running days failed.
     static func interrupted(_ execution: Execution, owner: ExecutionOwner, at now: Date) -> Execution {
         var result = execution
         let runningDay = execution.progress.days.first { $0.state == .running }?.day

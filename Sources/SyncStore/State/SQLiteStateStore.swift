@@ -4,7 +4,7 @@ import SyncModel
 /// The embedded state store: executions, the import ledger and logs in one SQLite file.
 ///
 /// Each instance owns one connection and serialises its calls with a lock, so it can be shared
-/// between threads; a worker that should not wait on others opens its own with `connect()`.
+/// between threads. A worker that should not wait on others opens its own with `connect()`.
 /// The database runs in WAL mode, so readers in other processes never block the writer.
 ///
 /// Times are kept to the millisecond. The values this store returns are already rounded that
@@ -50,8 +50,8 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
         try SQLiteStateStore(path: path)
     }
 
-    /// Runs `body` on the connection while holding the lock, explaining any SQLite failure as
-    /// a `StateStoreError` that says what the store was trying to `operation`.
+    /// Runs `body` on the connection while holding the lock, and turns any SQLite failure into
+    /// a `StateStoreError` that names `operation`, the step that failed.
     func withConnection<Result>(_ operation: @autoclosure () -> String,
                                 _ body: (SQLiteConnection) throws -> Result) throws -> Result {
         lock.lock()
@@ -64,34 +64,49 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
     }
 
     func unknownExecution(_ id: ExecutionID) -> StateStoreError {
-        StateStoreError(.unknownExecution, path: path, message: "execution \(id) is not stored",
+        StateStoreError(.unknownExecution, path: path, message: "execution \(id) not found",
                         hint: "List the executions to find its id; it may belong to another workspace")
     }
 
     // MARK: - Opening
 
+    /// Creates the folder of `path` when missing, and rejects a `path` that is itself a folder.
     private static func createFolder(of path: String) throws {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else {
-                throw StateStoreError(.folderNotWritable, path: path,
-                                      message: "\(folder.path) is a file, not a folder",
-                                      hint: "Move that file aside so SyncDeck can create the folder")
-            }
-            return
+        if isFolder(path) {
+            throw StateStoreError(.cannotOpen, path: path, message: "the path is a folder, not a database file",
+                                  hint: "Give the path of the state file inside it, such as .syncdeck/state.sqlite")
         }
+
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        guard !isFolder(folder.path) else { return }
+
+        // Foundation reports a file in the way only as a bare error code, so the first ancestor
+        // that exists is checked to explain the failure.
+        var ancestor = folder
+        while !FileManager.default.fileExists(atPath: ancestor.path), ancestor.pathComponents.count > 1 {
+            ancestor.deleteLastPathComponent()
+        }
+        guard isFolder(ancestor.path) else {
+            throw StateStoreError(.folderNotWritable, path: path, message: "\(ancestor.path) is a file, not a folder",
+                                  hint: "Move that file aside so SyncDeck can create the folder \(folder.path)")
+        }
+
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw StateStoreError(.folderNotWritable, path: path,
-                                  message: "could not create the folder \(folder.path): \(error.localizedDescription)",
-                                  hint: "Create it yourself or make its parent writable by this user")
+                                  message: "failed to create the folder \(folder.path): \(error.localizedDescription)",
+                                  hint: "Create it yourself or make \(ancestor.path) writable by this user")
         }
     }
 
-    /// Sets the connection options; the first statement is also where SQLite notices a file
-    /// that is not a database.
+    private static func isFolder(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
+    /// Sets the connection options. SQLite reads the file header only at the first statement,
+    /// so this is also where a file that is not a database is detected.
     private static func configure(_ connection: SQLiteConnection) throws {
         try connection.execute("PRAGMA journal_mode = WAL")
         try connection.execute("PRAGMA synchronous = NORMAL")

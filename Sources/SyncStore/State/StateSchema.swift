@@ -74,7 +74,7 @@ enum StateSchema {
         guard found <= currentVersion else {
             throw StateStoreError(
                 .newerSchema, path: connection.path,
-                message: "the database has schema version \(found), but this SyncDeck knows versions up to \(currentVersion)",
+                message: "the database has schema version \(found), but this SyncDeck supports versions up to \(currentVersion)",
                 hint: "Upgrade SyncDeck to the release that wrote it; this one leaves the file untouched")
         }
 

@@ -27,7 +27,7 @@ public struct StateStoreError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let corrupt = Code("corrupt")
         /// A stored value could not be read back, or a value refers to something that is not stored.
         public static let invalidData = Code("invalidData")
-        /// The execution asked for is not stored.
+        /// The requested execution was not found.
         public static let unknownExecution = Code("unknownExecution")
         /// Any other SQLite failure.
         public static let database = Code("database")
@@ -36,9 +36,9 @@ public struct StateStoreError: Error, Hashable, Sendable, CustomStringConvertibl
     public let code: Code
     /// The database file involved.
     public let path: String
-    /// What failed, naming the value.
+    /// The failure, naming the value involved.
     public let message: String
-    /// What the operator can do about it.
+    /// The next step for the operator.
     public let hint: String
 
     init(_ code: Code, path: String, message: String, hint: String) {
@@ -56,7 +56,7 @@ public struct StateStoreError: Error, Hashable, Sendable, CustomStringConvertibl
 extension StateStoreError {
     /// Explains a SQLite failure that happened while doing `operation` on the database at `path`.
     static func translating(_ error: SQLiteError, path: String, operation: String) -> StateStoreError {
-        let what = "could not \(operation): \(error.message)"
+        let what = "failed to \(operation): \(error.message)"
         switch error.primaryCode {
         case 5, 6:
             return StateStoreError(.busy, path: path, message: what,

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How the state database stores a point in time: whole milliseconds since 1970-01-01 UTC.
+/// The storage form of a point in time: whole milliseconds since 1970-01-01 UTC.
 ///
 /// Integers keep times exact, sortable and readable by any SQL client. A `Date` finer than a
 /// millisecond comes back rounded, so the store rounds the dates it hands out the same way and
