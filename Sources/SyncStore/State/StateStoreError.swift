@@ -77,7 +77,7 @@ extension StateStoreError {
                                    hint: "Check that the folder exists and that this user may write to it")
         case 19:
             return StateStoreError(.invalidData, path: path, message: what,
-                                   hint: "Every ledger entry and log line must belong to a stored execution")
+                                   hint: "Every ledger entry, log line and retry must refer to a stored execution")
         default:
             return StateStoreError(.database, path: path, message: what,
                                    hint: "Check the file and the disk; if it keeps failing, move the file aside to start with an empty state")
