@@ -1,0 +1,54 @@
+import SyncModel
+import SyncStore
+
+/// The rows of one day of a `SQLiteDestination`, written inside one open transaction.
+final class SQLiteBatch: DestinationBatch {
+    private let destination: SQLiteDestination
+    private let connection: SQLiteConnection
+    private let day: Day?
+    private let executionID: ExecutionID
+    private var records = 0
+    private var isOpen = true
+
+    init(destination: SQLiteDestination, connection: SQLiteConnection, day: Day?, executionID: ExecutionID) {
+        self.destination = destination
+        self.connection = connection
+        self.day = day
+        self.executionID = executionID
+    }
+
+    func write(_ record: ValidRecord) throws {
+        try checkOpen()
+        do {
+            try destination.insert(record, day: day, executionID: executionID, connection: connection)
+            records += 1
+        } catch {
+            throw destination.mapFailure(error, action: "writing", day: day)
+        }
+    }
+
+    func commit() throws {
+        try checkOpen()
+        do {
+            try destination.commit(day: day, executionID: executionID, records: records, connection: connection)
+            isOpen = false
+        } catch {
+            rollback()
+            throw destination.mapFailure(error, action: "committing", day: day)
+        }
+    }
+
+    func rollback() {
+        guard isOpen else { return }
+        isOpen = false
+        destination.rollback(connection: connection)
+    }
+
+    private func checkOpen() throws {
+        guard isOpen else {
+            throw ExecutionFailure(
+                .technical, "the rows of table \(destination.table)\(DestinationFailure.forDay(day)) were already committed or rolled back",
+                hint: "Retry the execution; this is a defect of SyncDeck if it happens again.", day: day)
+        }
+    }
+}
