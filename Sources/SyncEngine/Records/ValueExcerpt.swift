@@ -6,12 +6,12 @@ enum ValueExcerpt {
     /// Returns `text` in double quotes, with quotes, backslashes and control characters escaped
     /// and at most `limit` characters of it kept, followed by `…` when it was cut.
     static func quoted(_ text: String, limit: Int = defaultLimit) -> String {
-        "\"" + escaped(text, limit: limit) + "\""
+        "\"" + escaped(text, limit: limit, escapingQuotes: true) + "\""
     }
 
     /// Returns at most `limit` characters of `text`, with control characters escaped, followed
     /// by `…` when it was cut.
-    static func escaped(_ text: String, limit: Int = defaultLimit) -> String {
+    static func escaped(_ text: String, limit: Int = defaultLimit, escapingQuotes: Bool = false) -> String {
         var result = ""
         var kept = 0
         for character in text {
@@ -20,15 +20,15 @@ enum ValueExcerpt {
                 break
             }
             kept += 1
-            result += escape(character)
+            result += escape(character, escapingQuotes: escapingQuotes)
         }
         return result
     }
 
-    private static func escape(_ character: Character) -> String {
+    private static func escape(_ character: Character, escapingQuotes: Bool) -> String {
         switch character {
-        case "\"": return "\\\""
-        case "\\": return "\\\\"
+        case "\"" where escapingQuotes: return "\\\""
+        case "\\" where escapingQuotes: return "\\\\"
         case "\n": return "\\n"
         case "\r\n": return "\\r\\n"
         case "\r": return "\\r"
