@@ -20,6 +20,9 @@ public final class SQLiteDestination: Destination {
     /// Whether the sync imports days; a snapshot (`false`) is written with no day.
     public let partitioned: Bool
 
+    /// How long a statement waits for another program's lock before the execution fails, in seconds.
+    public let busyTimeout: TimeInterval
+
     private let layout: TableLayout
     private let failure: DestinationFailure
     private var connection: SQLiteConnection?
@@ -30,13 +33,14 @@ public final class SQLiteDestination: Destination {
     private var hasOpenBatch = false
 
     public init(databaseURL: URL, displayPath: String, table: String, writeMode: WriteMode,
-                schema: [FieldSpec]?, partitioned: Bool) {
+                schema: [FieldSpec]?, partitioned: Bool, busyTimeout: TimeInterval = 5) {
         self.databaseURL = databaseURL
         self.displayPath = displayPath
         self.table = table
         self.writeMode = writeMode
         self.schema = schema
         self.partitioned = partitioned
+        self.busyTimeout = busyTimeout
         self.layout = TableLayout(table: table, writeMode: writeMode)
         self.failure = DestinationFailure(displayPath: displayPath, table: table)
     }
@@ -98,7 +102,7 @@ public final class SQLiteDestination: Destination {
             return []
         }
         do {
-            let connection = try connection ?? SQLiteConnection(path: databaseURL.path, readOnly: true)
+            let connection = try connection ?? SQLiteConnection(path: databaseURL.path, readOnly: true, busyTimeout: busyTimeout)
             let exists = try connection.query(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(TableLayout.importsTable)])
             guard !exists.isEmpty else { return [] }
@@ -180,7 +184,7 @@ public final class SQLiteDestination: Destination {
             throw failure.folderFailure(folder, error)
         }
         do {
-            let connection = try SQLiteConnection(path: databaseURL.path)
+            let connection = try SQLiteConnection(path: databaseURL.path, busyTimeout: busyTimeout)
             try connection.query("PRAGMA journal_mode = WAL")
             self.connection = connection
             return connection
