@@ -314,6 +314,6 @@ import SyncStore
 
         let failure = try #require(throws: ExecutionFailure.self) { try destination(.upsert(key: ["id"])).prepare() }
         #expect(failure.category == .configuration)
-        #expect(failure.message.contains("same id"))
+        #expect(failure.message.contains("duplicate rows for the upsert key (id)"))
     }
 }

@@ -24,7 +24,7 @@ enum FieldConversion {
         }
     }
 
-    /// What a valid value of `type` looks like, for issue messages.
+    /// Returns an example of a valid value of `type`, for issue messages.
     static func expectation(for type: FieldType) -> String {
         switch type {
         case .string: return "text"
@@ -36,7 +36,7 @@ enum FieldConversion {
         }
     }
 
-    /// Whether `value` counts as empty for a required field.
+    /// Returns whether `value` counts as empty for a required field.
     static func isEmpty(_ value: SourceValue?) -> Bool {
         switch value {
         case nil, .null?: return true
@@ -45,7 +45,7 @@ enum FieldConversion {
         }
     }
 
-    /// The text form of any source value: as written for text and JSON, canonical for the others.
+    /// Returns the text form of a source value: as written for text and JSON, canonical for the others.
     static func text(of value: SourceValue) -> String {
         switch value {
         case .null: return ""
@@ -121,9 +121,8 @@ enum FieldConversion {
 
     // MARK: - Text
 
-    /// Whether `text` is a plain decimal literal: digits with an optional sign, point and
-    /// exponent. `Double.init` also reads `nan`, `inf` and hexadecimal, which a data file does
-    /// not mean as numbers.
+    /// Returns whether `text` contains only digits, signs, points and exponent letters. This check
+    /// runs before `Double.init`, which also reads `nan`, `inf` and hexadecimal numbers.
     private static func isDecimalLiteral(_ text: String) -> Bool {
         var sawDigit = false
         for byte in text.utf8 {

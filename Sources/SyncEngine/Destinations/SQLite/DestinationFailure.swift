@@ -51,7 +51,7 @@ struct DestinationFailure {
             hint: "Check the table and the database file, then retry the execution.", day: day)
     }
 
-    /// A failure for a folder of the database path that cannot be created.
+    /// Returns the failure for a folder of the database path that cannot be created.
     func folderFailure(_ folder: URL, _ error: Error) -> ExecutionFailure {
         let code = (error as? CocoaError)?.code
         if code == .fileWriteNoPermission {
@@ -64,7 +64,7 @@ struct DestinationFailure {
             hint: "Point the destination path at a folder that exists or can be created, in workspace.json.")
     }
 
-    /// A failure for a setting of the destination that cannot work.
+    /// Returns the failure for a setting of the destination that cannot work.
     func configuration(_ message: String, hint: String, day: Day? = nil) -> ExecutionFailure {
         ExecutionFailure(.configuration, message, hint: hint, day: day)
     }

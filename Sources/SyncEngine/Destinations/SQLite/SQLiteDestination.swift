@@ -154,8 +154,8 @@ public final class SQLiteDestination: Destination {
     }
 
     func rollback(connection: SQLiteConnection) {
-        // ROLLBACK fails only when SQLite already rolled the transaction back itself, for
-        // example after a full disk, so there is nothing left to undo then.
+        // SQLite rolls a transaction back by itself after some errors, such as a full disk,
+        // and then ROLLBACK fails with nothing left to undo, so its error is ignored.
         try? connection.execute("ROLLBACK")
         hasOpenBatch = false
 
@@ -217,13 +217,15 @@ public final class SQLiteDestination: Destination {
             }
             // A schemaless source brings its columns with its records, but the unique index
             // that an upsert needs must exist before the first record.
+            // NOTE: a record without the key fields gets NULL keys, which a unique index treats
+            // as distinct, so a re-import appends such records instead of overwriting them.
             try addColumnIfMissing(name, nil, connection)
         }
         do {
             try connection.execute(layout.createKeyIndex(key: key))
         } catch let error as SQLiteError where error.primaryCode == 19 {
             throw failure.configuration(
-                "table \(table) of \(displayPath) already holds several rows with the same \(key.joined(separator: ", "))",
+                "table \(table) of \(displayPath) already contains duplicate rows for the upsert key (\(key.joined(separator: ", ")))",
                 hint: "Remove the duplicate rows or change the upsert key in workspace.json, then retry the execution.")
         }
     }

@@ -17,8 +17,8 @@ struct TableLayout {
 
     var quotedTable: String { SQLiteConnection.quote(identifier: table) }
 
-    /// The declared type of a schema field; a column from a schemaless source has none, so
-    /// SQLite keeps each value as the source gave it.
+    /// Returns the declared SQL type of a schema field. A column from a schemaless source gets
+    /// none, so SQLite keeps each value with the type the source gave it.
     static func declaredType(of type: FieldType?) -> String {
         switch type {
         case .integer?, .boolean?: return "INTEGER"
@@ -28,7 +28,7 @@ struct TableLayout {
         }
     }
 
-    /// Whether `name` is one of the columns SyncDeck adds itself, compared as SQLite compares names.
+    /// Returns whether `name` is a lineage column, ignoring case as SQLite does for column names.
     static func isReserved(_ name: String) -> Bool {
         lineageColumns.contains { $0.lowercased() == name.lowercased() }
     }
@@ -50,7 +50,7 @@ struct TableLayout {
         return "CREATE INDEX IF NOT EXISTS \(index) ON \(quotedTable) (\(SQLiteConnection.quote(identifier: TableLayout.dayColumn)))"
     }
 
-    /// The unique index an upsert needs; named after its key so that a changed key gets its own.
+    /// Returns the unique index an upsert needs. It is named after the key, so a changed key gets a new index.
     func createKeyIndex(key: [String]) -> String {
         let index = SQLiteConnection.quote(identifier: "\(table)__syncdeck_key__\(key.joined(separator: "__"))")
         return "CREATE UNIQUE INDEX IF NOT EXISTS \(index) ON \(quotedTable) (\(quotedList(key)))"
@@ -83,8 +83,8 @@ struct TableLayout {
         "DELETE FROM \(quotedTable)"
     }
 
-    /// The insert of a record with `columns`, followed by the two lineage values; in upsert mode
-    /// a row with the same key is updated instead.
+    /// Returns the insert of a record with `columns`, followed by the two lineage values. In
+    /// upsert mode, the statement updates the row with the same key instead.
     func insert(columns: [String]) -> String {
         let allColumns = columns + TableLayout.lineageColumns
         let placeholders = Array(repeating: "?", count: allColumns.count).joined(separator: ", ")

@@ -6,17 +6,17 @@ struct CSVRow {
     var values: [SourceValue]
     /// The line where the row starts, counting from 1.
     var line: Int
-    /// Why the row cannot be used as a record, if it cannot.
+    /// The reason the row cannot be used as a record, or `nil` when it can.
     var problem: CSVRowProblem?
 }
 
-/// Why a CSV row cannot be read as a record.
+/// A reason a CSV row cannot be read as a record.
 enum CSVRowProblem: Equatable {
     /// A quoted field is still open at the end of the file.
     case unterminatedQuote
-    /// A byte other than a comma or a line break follows a closing quote; holds the field index.
+    /// A byte other than a comma or a line break follows a closing quote in field `field` (from 0).
     case textAfterClosingQuote(field: Int)
-    /// The bytes of a field are not valid UTF-8; holds the field index.
+    /// The bytes of field `field` (from 0) are not valid UTF-8.
     case invalidUTF8(field: Int)
     /// The row is longer than the parser keeps in memory.
     case tooLong(limit: Int)

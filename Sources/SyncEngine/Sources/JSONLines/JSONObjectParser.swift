@@ -1,6 +1,6 @@
 import SyncModel
 
-/// Why a line is not a JSON object, with the byte offset where parsing stopped.
+/// The reason a line is not a JSON object, with the byte offset where parsing stopped.
 struct JSONSyntaxError: Error, Equatable {
     var reason: String
     /// The offset in the line, counting from 0.
@@ -255,18 +255,18 @@ struct JSONObjectParser {
         let high = try parseHexQuad(escapeStart: escapeStart)
         if (0xD800...0xDBFF).contains(high) {
             guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                throw JSONSyntaxError(reason: "a \\u escape holds half of a surrogate pair", offset: escapeStart)
+                throw JSONSyntaxError(reason: "a \\u escape is an unpaired surrogate", offset: escapeStart)
             }
             index += 2
             let low = try parseHexQuad(escapeStart: escapeStart)
             guard (0xDC00...0xDFFF).contains(low),
                   let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) else {
-                throw JSONSyntaxError(reason: "a \\u escape holds half of a surrogate pair", offset: escapeStart)
+                throw JSONSyntaxError(reason: "a \\u escape is an unpaired surrogate", offset: escapeStart)
             }
             return scalar
         }
         guard let scalar = Unicode.Scalar(high) else {
-            throw JSONSyntaxError(reason: "a \\u escape holds half of a surrogate pair", offset: escapeStart)
+            throw JSONSyntaxError(reason: "a \\u escape is an unpaired surrogate", offset: escapeStart)
         }
         return scalar
     }
