@@ -134,10 +134,10 @@ final class ExecutionRunner {
             switch item {
             case .record(let record):
                 switch validator.validate(record) {
-                case .success(let valid):
+                case .valid(let valid):
                     try batch.write(valid)
                     counts.written += 1
-                case .failure(let issue):
+                case .invalid(let issue):
                     reject(issue, counts: &counts)
                 }
             case .malformed(let issue):

@@ -73,7 +73,7 @@ extension Workspace {
         } catch let error as WorkspaceError {
             throw error
         } catch {
-            let syntax = JSONSyntaxError(error: error, data: data)
+            let syntax = WorkspaceSyntaxError(error: error, data: data)
             throw WorkspaceError(file: file, problems: [WorkspaceProblem(path: "", issue: syntax.issue, fix: syntax.fix)])
         }
     }

@@ -1,13 +1,13 @@
 import Foundation
 
 /// A JSON syntax error explained with its line and column, from what `JSONSerialization` reports.
-struct JSONSyntaxError {
+struct WorkspaceSyntaxError {
     let issue: String
     let fix: String
 
     init(error: Error, data: Data) {
         let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
-        let reason = JSONSyntaxError.reason(from: detail)
+        let reason = WorkspaceSyntaxError.reason(from: detail)
 
         if detail.localizedCaseInsensitiveContains("end of file") {
             issue = "not valid JSON: the file ends before every object, array or string is closed"
@@ -16,7 +16,7 @@ struct JSONSyntaxError {
         }
 
         let fix = "look for a missing comma, quote or bracket, or an extra comma, at that point or just before it"
-        guard let offset = JSONSyntaxError.byteOffset(from: detail) else {
+        guard let offset = WorkspaceSyntaxError.byteOffset(from: detail) else {
             issue = "not valid JSON: \(reason)"
             self.fix = fix
             return
