@@ -89,6 +89,17 @@ import Testing
     #expect(error.problems.first?.issue == "key \"name\" appears twice in one object (line 2)")
 }
 
+@Test func loadDuplicateKeysWithOtherProblems() throws {
+    let folder = try WorkspaceFolder()
+
+    let error = try folder.loadError("""
+    {"clients": [{"id": "a", "id": "b", "name": "A", "timeZone": "Paris",
+                  "syncs": [], "syncs": []}]}
+    """)
+
+    #expect(error.problems.map(\.path) == ["clients[0].id", "clients[0].syncs", "clients[0].timeZone"])
+}
+
 @Test func loadDuplicateKeyInSiblingObjects() throws {
     let folder = try WorkspaceFolder()
     try folder.write(workspaceText(clients: [client(syncs: [dailySync(id: "a"), dailySync(id: "b")])]))

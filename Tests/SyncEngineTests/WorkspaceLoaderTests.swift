@@ -163,3 +163,14 @@ let documentedExample = """
 
     #expect(workspace.clients.map(\.id) == ["acme"])
 }
+
+@Test func loadFormatHelpExample() throws {
+    let folder = try WorkspaceFolder()
+    let lines = Workspace.formatHelp.split(separator: "\n", omittingEmptySubsequences: false)
+    let example = lines.drop { !$0.hasPrefix("  {") }.prefix { !$0.isEmpty }.joined(separator: "\n")
+    try folder.write(example)
+
+    let workspace = try Workspace.load(folder: folder.url)
+
+    #expect(workspace.client(id: "acme")?.sync(id: "orders")?.schema?.count == 1)
+}

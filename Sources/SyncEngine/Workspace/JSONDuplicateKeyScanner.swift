@@ -16,10 +16,11 @@ enum JSONDuplicateKeyScanner {
         case array(path: JSONPath, index: Int)
     }
 
-    /// Returns the first repeated key of `data`, which must already have parsed as JSON.
-    static func firstDuplicate(in data: Data) -> Duplicate? {
+    /// Returns every repeated key of `data`, which must already have parsed as JSON.
+    static func duplicates(in data: Data) -> [Duplicate] {
         let bytes = [UInt8](data)
         var frames: [Frame] = []
+        var found: [Duplicate] = []
         var index = 0
 
         while index < bytes.count {
@@ -39,7 +40,7 @@ enum JSONDuplicateKeyScanner {
                     let key = decodeString(bytes[index..<end])
                     if keys.contains(key) {
                         let line = bytes[..<index].filter { $0 == UInt8(ascii: "\n") }.count + 1
-                        return Duplicate(path: path.appending(key).description, key: key, location: "line \(line)")
+                        found.append(Duplicate(path: path.appending(key).description, key: key, location: "line \(line)"))
                     }
                     keys.insert(key)
                     frames[frames.count - 1] = .object(path: path, keys: keys, expectingKey: false, currentKey: key)
@@ -51,7 +52,7 @@ enum JSONDuplicateKeyScanner {
             }
             index += 1
         }
-        return nil
+        return found
     }
 
     private static func childPath(of frame: Frame?) -> JSONPath {

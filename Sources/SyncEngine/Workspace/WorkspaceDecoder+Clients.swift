@@ -5,7 +5,8 @@ extension WorkspaceDecoder {
     static let rootKeys = ["clients"]
     static let clientKeys = ["id", "name", "timeZone", "syncs"]
 
-    /// Decodes the whole file, returning the clients when it has no problem.
+    /// Decodes the whole file and returns the clients that have no problem; the caller
+    /// checks `problems` before using them.
     func decodeWorkspace(_ root: Any) -> [Client]? {
         let example = "{\"clients\": [...]}"
         guard let object = object(root, at: .root, allowedKeys: WorkspaceDecoder.rootKeys, example: example) else {
@@ -36,7 +37,7 @@ extension WorkspaceDecoder {
         }
 
         checkDestinationTables()
-        return problems.isEmpty ? clients : nil
+        return clients
     }
 
     private func decodeClient(_ value: Any, at path: JSONPath) -> Client? {

@@ -18,7 +18,11 @@ final class WorkspaceDecoder {
     }
 
     func report(_ path: JSONPath, _ issue: String, fix: String) {
-        problems.append(WorkspaceProblem(path: path.description, issue: issue, fix: fix))
+        report(path.description, issue, fix: fix)
+    }
+
+    func report(_ path: String, _ issue: String, fix: String) {
+        problems.append(WorkspaceProblem(path: path, issue: issue, fix: fix))
     }
 
     // MARK: - Objects

@@ -17,6 +17,10 @@ extension Workspace {
         let root = try parseJSON(data, file: file)
 
         let decoder = WorkspaceDecoder(folder: folder)
+        for duplicate in JSONDuplicateKeyScanner.duplicates(in: data) {
+            decoder.report(duplicate.path, "key \(JSONText.quoted(duplicate.key)) appears twice in one object (\(duplicate.location))",
+                           fix: "keep one of them, because JSON readers silently keep only the last")
+        }
         let clients = decoder.decodeWorkspace(root)
         guard let clients, decoder.problems.isEmpty else {
             throw WorkspaceError(file: file, problems: decoder.problems)
@@ -63,15 +67,7 @@ extension Workspace {
         }
 
         do {
-            let root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            if let duplicate = JSONDuplicateKeyScanner.firstDuplicate(in: data) {
-                throw WorkspaceError(file: file, problems: [WorkspaceProblem(
-                    path: duplicate.path, issue: "key \(JSONText.quoted(duplicate.key)) appears twice in one object (\(duplicate.location))",
-                    fix: "keep one of them; JSON readers silently keep only the last")])
-            }
-            return root
-        } catch let error as WorkspaceError {
-            throw error
+            return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
             let syntax = WorkspaceSyntaxError(error: error, data: data)
             throw WorkspaceError(file: file, problems: [WorkspaceProblem(path: "", issue: syntax.issue, fix: syntax.fix)])
