@@ -142,3 +142,12 @@ import Testing
     #expect(description.contains(String(repeating: "x", count: 60) + "…\""))
     #expect(!description.contains(String(repeating: "x", count: 61)))
 }
+
+@Test func loadControlCharacterInString() throws {
+    let folder = try WorkspaceFolder()
+
+    let error = try folder.loadError("{\"clients\": [{\"id\": \"a\nb\"}]}")
+
+    let issue = try #require(error.problems.first?.issue)
+    #expect(issue.hasPrefix("not valid JSON at line 1, column "), "\(issue)")
+}

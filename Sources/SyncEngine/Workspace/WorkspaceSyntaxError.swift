@@ -16,7 +16,13 @@ struct WorkspaceSyntaxError {
         }
 
         let fix = "look for a missing comma, quote or bracket, or an extra comma, at that point or just before it"
-        guard let offset = WorkspaceSyntaxError.byteOffset(from: detail) else {
+        if let line = WorkspaceSyntaxError.number(after: "line ", in: detail),
+           let column = WorkspaceSyntaxError.number(after: "column ", in: detail) {
+            issue = "not valid JSON at line \(line), column \(column): \(reason)"
+            self.fix = fix
+            return
+        }
+        guard let offset = WorkspaceSyntaxError.number(after: "character ", in: detail) else {
             issue = "not valid JSON: \(reason)"
             self.fix = fix
             return
@@ -38,9 +44,10 @@ struct WorkspaceSyntaxError {
         return text.prefix(1).lowercased() + text.dropFirst()
     }
 
-    /// Reads the offset from "… around character 15." as Foundation on Linux writes it.
-    private static func byteOffset(from detail: String) -> Int? {
-        guard let range = detail.range(of: "character ") else { return nil }
+    /// Reads the number after `label`: Foundation on Linux (Swift 6.3) writes "around
+    /// character 15", a byte offset, while other versions write "around line 3, column 5".
+    private static func number(after label: String, in detail: String) -> Int? {
+        guard let range = detail.range(of: label, options: .backwards) else { return nil }
         let digits = detail[range.upperBound...].prefix { $0.isNumber }
         return Int(digits)
     }
