@@ -1,3 +1,4 @@
+import Foundation
 import SyncEngine
 import SyncModel
 
@@ -5,6 +6,10 @@ import SyncModel
 ///
 /// It never touches the terminal: the runner feeds it input and engine events on the UI thread
 /// and shows what `render` draws. Tests drive it the same way and read the buffer.
+///
+/// Screens stack: the main screen or an execution's details, the play dialog over the main
+/// screen, then a yes/no prompt, then the help overlay. Keys go to the top one. A resize only
+/// changes how the next frame is drawn, so no state is lost when the terminal shrinks.
 public final class ConsoleApp {
     public let engine: ExecutionEngine
     public let operatorName: String
@@ -12,29 +17,170 @@ public final class ConsoleApp {
     /// Set once the operator has asked to quit and confirmed it when executions were running.
     public private(set) var wantsQuit = false
 
-    public init(engine: ExecutionEngine, operatorName: String) {
+    /// The size of the last resize event; `render(size:)` draws for the size it is given.
+    public private(set) var size = MainScreen.minimumSize
+
+    let context: ConsoleContext
+    var main = MainScreen()
+    var dialog: PlayDialog?
+    var details: ExecutionDetailsScreen?
+    var prompt: ConsolePrompt?
+    var showsHelp = false
+
+    public convenience init(engine: ExecutionEngine, operatorName: String) {
+        self.init(engine: engine, operatorName: operatorName, now: { Date() })
+    }
+
+    /// Creates the console with a clock, so that durations and the last complete day can be
+    /// fixed in tests.
+    public init(engine: ExecutionEngine, operatorName: String, now: @escaping () -> Date) {
         self.engine = engine
         self.operatorName = operatorName
+        context = ConsoleContext(engine: engine, operatorName: operatorName, now: now)
+        context.loadExecutions()
     }
 
     /// Reacts to a key or a resize.
     public func handle(_ event: InputEvent) {
-        if case .key(.character("q")) = event {
-            wantsQuit = true
+        switch event {
+        case .resize(let newSize):
+            size = newSize
+        case .key(let key):
+            context.notice = nil
+            perform(route(key))
         }
     }
 
     /// Takes in an engine event; call on the UI thread.
-    public func apply(_ event: ExecutionEvent) {}
+    public func apply(_ event: ExecutionEvent) {
+        switch event {
+        case .updated(let execution):
+            context.update(execution)
+            dialog?.executionDidChange(execution, context: context)
+        case .logged(let line):
+            details?.append(line)
+        }
+    }
 
-    /// Asks the app whether quitting now needs the operator's confirmation, and opens that prompt
-    /// (SIGINT does this).
+    /// Quits at once when nothing runs; otherwise asks first (SIGINT does this).
     public func requestQuit() {
-        wantsQuit = true
+        guard engine.hasActiveExecutions else {
+            wantsQuit = true
+            return
+        }
+        let running = context.executions.all.filter { !$0.status.isFinal }.count
+        let what = running > 0 ? DisplayFormat.count(running, "execution") + " still running" : "Executions are still running"
+        prompt = ConsolePrompt(title: "Quit SyncDeck",
+                               message: "\(what). Quitting stops them; the days they completed stay imported. Quit now?",
+                               action: .quit)
     }
 
     /// Draws the current state for a terminal of `size`.
     public func render(size: Size, unicode: Bool) -> ScreenBuffer {
-        ScreenBuffer(size: size)
+        context.unicode = unicode
+        var buffer = ScreenBuffer(size: size)
+        let minimum = minimumSize
+        guard TooSmallView.fits(size, minimum) else {
+            TooSmallView.draw(&buffer, needs: minimum)
+            return buffer
+        }
+
+        if let details {
+            details.draw(&buffer, context: context)
+        } else {
+            main.draw(&buffer, context: context)
+            dialog?.draw(&buffer, context: context)
+        }
+        if let prompt {
+            PromptBox.draw(&buffer, title: prompt.title, message: prompt.message, unicode: unicode)
+        }
+        if showsHelp {
+            HelpOverlay.draw(&buffer, title: helpTitle, keys: helpKeys, unicode: unicode)
+        }
+        return buffer
+    }
+
+    /// The smallest terminal the screen on top can be drawn in.
+    public var minimumSize: Size {
+        if details != nil { return ExecutionDetailsScreen.minimumSize }
+        if dialog != nil { return PlayDialog.minimumSize }
+        return MainScreen.minimumSize
+    }
+
+    // MARK: - Key routing
+
+    private func route(_ key: Key) -> ConsoleCommand {
+        if showsHelp {
+            if key == .escape || key == .character("?") { showsHelp = false }
+            return .none
+        }
+        if let prompt {
+            answer(prompt, key: key)
+            return .none
+        }
+        if dialog != nil {
+            return dialog?.handle(key, context: context) ?? .none
+        }
+        if details != nil {
+            return details?.handle(key, context: context) ?? .none
+        }
+        return main.handle(key, context: context)
+    }
+
+    private func answer(_ prompt: ConsolePrompt, key: Key) {
+        switch key {
+        case .character("y"), .character("Y"):
+            self.prompt = nil
+            switch prompt.action {
+            case .cancelExecution(let id): context.cancel(id)
+            case .quit: wantsQuit = true
+            }
+        case .character("n"), .character("N"), .escape:
+            self.prompt = nil
+        default:
+            break
+        }
+    }
+
+    private func perform(_ command: ConsoleCommand) {
+        switch command {
+        case .none:
+            break
+        case .openPlayDialog(let clientID, let syncID):
+            guard let (client, sync) = try? engine.workspace.sync(clientID: clientID, syncID: syncID) else { return }
+            dialog = PlayDialog(client: client, sync: sync, context: context)
+        case .closeDialog(let started):
+            dialog = nil
+            if let started {
+                context.update(started)
+                main.show(started)
+                context.notice = StyledSpan("Started execution #\(started.id) of \(started.syncPath)", .hint)
+            }
+        case .openDetails(let id):
+            details = ExecutionDetailsScreen(executionID: id, context: context)
+            if let execution = context.executions.execution(id: id) {
+                main.show(execution)
+            }
+        case .closeDetails:
+            details = nil
+        case .ask(let prompt):
+            self.prompt = prompt
+        case .showHelp:
+            showsHelp = true
+        case .quit:
+            requestQuit()
+        }
+    }
+
+    private var helpTitle: String {
+        if dialog != nil { return "play dialog" }
+        if details != nil { return "execution details" }
+        return "main screen"
+    }
+
+    private var helpKeys: [KeyHelp] {
+        if dialog != nil { return PlayDialog.keyHelp }
+        if details != nil { return ExecutionDetailsScreen.keyHelp }
+        return MainScreen.keyHelp
     }
 }

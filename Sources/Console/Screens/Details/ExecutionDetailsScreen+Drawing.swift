@@ -1,0 +1,60 @@
+import SyncModel
+
+/// Drawing of the details screen: a scrolling details box over a log box that shows the tail.
+extension ExecutionDetailsScreen {
+    func draw(_ buffer: inout ScreenBuffer, context: ConsoleContext) {
+        let size = buffer.size
+        let unicode = context.unicode
+        let header = Rect(column: 0, row: 0, columns: size.columns, rows: 1)
+        buffer.fill(header, role: .title)
+        guard let execution = context.executions.execution(id: executionID) else {
+            buffer.put("SyncDeck  execution #\(executionID) is not in the list", column: 0, row: 0, role: .title)
+            ConsoleChrome.drawStatusLine(&buffer, in: Rect(column: 0, row: size.rows - 1, columns: size.columns, rows: 1),
+                                         notice: context.notice, hints: "Esc back  ? help")
+            return
+        }
+        let title = "SyncDeck  execution #\(execution.id)  \(TerminalText.escape(execution.syncPath))"
+        buffer.put(title, column: 0, row: 0, role: .title, maxWidth: size.columns)
+
+        let body = size.rows - 2
+        let logRows = max(5, body / 3)
+        let detailsRect = Rect(column: 0, row: 1, columns: size.columns, rows: body - logRows)
+        let logRect = Rect(column: 0, row: 1 + detailsRect.rows, columns: size.columns, rows: logRows)
+
+        let lines = detailLines(execution, context: context, width: detailsRect.columns - 4)
+        let visible = max(1, detailsRect.rows - 2)
+        let top = min(scroll, max(0, lines.count - visible))
+        let position = lines.count > visible ? " \(top + 1)-\(min(lines.count, top + visible)) of \(lines.count)" : ""
+        buffer.box(detailsRect, role: .border, unicode: unicode, title: "Details" + position)
+        for (index, line) in lines.dropFirst(top).prefix(visible).enumerated() {
+            buffer.put(line, column: detailsRect.column + 2, row: detailsRect.row + 1 + index, maxWidth: detailsRect.columns - 4)
+        }
+
+        drawLog(&buffer, in: logRect, execution: execution, unicode: unicode)
+        ConsoleChrome.drawStatusLine(&buffer, in: Rect(column: 0, row: size.rows - 1, columns: size.columns, rows: 1),
+                                     notice: context.notice, hints: hints(for: execution, context: context))
+    }
+
+    private func hints(for execution: Execution, context: ConsoleContext) -> String {
+        var hints = "Esc back  Up/Down/PgUp/PgDn scroll"
+        if context.displayedStatus(of: execution).isCancelable { hints += "  c cancel" }
+        if execution.status == .error || execution.status == .canceled { hints += "  r retry" }
+        return hints + "  ? help"
+    }
+
+    /// Draws the newest log lines that fit, so the box follows the log as it grows.
+    private func drawLog(_ buffer: inout ScreenBuffer, in rect: Rect, execution: Execution, unicode: Bool) {
+        let following = execution.status.isFinal ? "" : ", following"
+        buffer.box(rect, role: .border, unicode: unicode, title: "Log (\(logs.count) lines\(following))")
+        let inner = rect.inner
+        if logs.isEmpty {
+            buffer.put("no log line yet", column: inner.column + 1, row: inner.row, role: .dim, maxWidth: inner.columns - 1)
+        }
+        for (index, line) in logs.suffix(inner.rows).enumerated() {
+            let role: Role = line.level == .error ? .error : (line.level == .warning ? .alert : .body)
+            let text = "\(DisplayFormat.clock(line.time)) \(line.level.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))\(TerminalText.escape(line.message))"
+            buffer.put(TextLayout.truncate(text, toWidth: inner.columns - 1, unicode: unicode), column: inner.column + 1,
+                       row: inner.row + index, role: role)
+        }
+    }
+}

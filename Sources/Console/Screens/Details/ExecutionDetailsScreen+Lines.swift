@@ -1,0 +1,101 @@
+import Foundation
+import SyncModel
+
+/// The text of the details box, built fresh from the execution on every draw.
+extension ExecutionDetailsScreen {
+    func detailLines(_ execution: Execution, context: ConsoleContext, width: Int) -> [StyledLine] {
+        let unicode = context.unicode
+        let status = context.displayedStatus(of: execution)
+        var lines: [StyledLine] = [
+            field("Status", StyledSpan(Controls.statusText(status, unicode: unicode), Role.of(status))),
+            field("Request", StyledSpan(execution.request.summary)),
+            field("Operator", StyledSpan(TerminalText.escape(execution.operatorName))),
+            field("Confirmed", StyledSpan(execution.confirmed ? "yes" : "no")),
+            field("Created", StyledSpan(DisplayFormat.time(execution.createdAt))),
+            field("Started", StyledSpan(DisplayFormat.time(execution.startedAt))),
+            field("Finished", StyledSpan(DisplayFormat.time(execution.finishedAt))),
+            field("Duration", StyledSpan(DisplayFormat.duration(execution.duration(now: context.now())))),
+            field("Progress", StyledSpan(progressText(execution))),
+        ]
+        if let retryOf = execution.retryOf {
+            lines.append(field("Retry of", StyledSpan("#\(retryOf)")))
+        }
+        lines += dayLines(execution, unicode: unicode)
+        lines += warningLines(execution, width: width)
+        lines += failureLines(execution, width: width)
+        return lines
+    }
+
+    private func field(_ name: String, _ value: StyledSpan) -> StyledLine {
+        StyledLine([StyledSpan(name.padding(toLength: 11, withPad: " ", startingAt: 0), .dim), value])
+    }
+
+    private func progressText(_ execution: Execution) -> String {
+        let progress = execution.progress
+        let units = execution.plannedDays.isEmpty && progress.days.isEmpty ? "snapshot" : "days"
+        return "\(progress.unitsDone)/\(progress.unitsTotal) \(units); read \(progress.recordsRead), written \(progress.recordsWritten), rejected \(progress.recordsRejected)"
+    }
+
+    private func dayLines(_ execution: Execution, unicode: Bool) -> [StyledLine] {
+        guard !execution.progress.days.isEmpty else { return [] }
+        var lines = [StyledLine.empty, StyledLine("Days", .title)]
+        for day in execution.progress.days {
+            let state = day.state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+            lines.append(StyledLine([
+                StyledSpan("  \(day.day)  "),
+                StyledSpan(dayStateSymbol(day.state, unicode: unicode) + " " + state, dayStateRole(day.state)),
+                StyledSpan(" read \(day.recordsRead), written \(day.recordsWritten), rejected \(day.recordsRejected)"),
+            ]))
+        }
+        return lines
+    }
+
+    private func warningLines(_ execution: Execution, width: Int) -> [StyledLine] {
+        guard !execution.warnings.isEmpty else { return [] }
+        var lines = [StyledLine.empty, StyledLine("Warnings", .title)]
+        for summary in execution.warnings {
+            lines.append(StyledLine("  \(summary.kind.title): \(DisplayFormat.count(summary.count, "record"))",
+                                    .finishedWithWarnings))
+            for issue in summary.examples {
+                let field = issue.field.map { " field \(TerminalText.escape($0)):" } ?? ""
+                let text = "\(TerminalText.escape(issue.position))\(field) \(TerminalText.escape(issue.message))"
+                lines += StyledLine.wrapped(text, role: .body, width: width, lead: StyledSpan("    "))
+            }
+            if summary.count > summary.examples.count {
+                lines.append(StyledLine("    and \(summary.count - summary.examples.count) more", .dim))
+            }
+        }
+        return lines
+    }
+
+    private func failureLines(_ execution: Execution, width: Int) -> [StyledLine] {
+        guard let failure = execution.failure else { return [] }
+        var lines = [StyledLine.empty, StyledLine("Error", .title)]
+        let day = failure.day.map { " on \($0)" } ?? ""
+        lines += StyledLine.wrapped(TerminalText.escape(failure.message), role: .error, width: width,
+                                    lead: StyledSpan("  \(failure.category.rawValue) error\(day): ", .failed))
+        lines += StyledLine.wrapped(TerminalText.escape(failure.hint), role: .body, width: width,
+                                    lead: StyledSpan("  What to do: ", .hint))
+        return lines
+    }
+
+    private func dayStateSymbol(_ state: DayProgress.State, unicode: Bool) -> String {
+        switch state {
+        case .pending: return unicode ? "·" : "."
+        case .running: return unicode ? "▶" : ">"
+        case .imported: return unicode ? "✓" : "+"
+        case .failed: return unicode ? "✗" : "x"
+        case .skipped: return "-"
+        }
+    }
+
+    private func dayStateRole(_ state: DayProgress.State) -> Role {
+        switch state {
+        case .pending: return .dim
+        case .running: return .inProgress
+        case .imported: return .finished
+        case .failed: return .failed
+        case .skipped: return .canceled
+        }
+    }
+}

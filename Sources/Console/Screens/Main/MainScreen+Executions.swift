@@ -1,0 +1,81 @@
+import Foundation
+import SyncModel
+
+/// The executions pane: the live list of executions, newest first.
+extension MainScreen {
+    func drawExecutions(_ buffer: inout ScreenBuffer, in rect: Rect, context: ConsoleContext) {
+        let executions = visibleExecutions(context)
+        drawPaneBox(&buffer, rect, pane: .executions, title: "Executions (\(executions.count))", context: context)
+        var area = drawFilter(&buffer, pane: .executions, in: rect.inner, unicode: context.unicode)
+        guard area.rows > 0 else { return }
+        let columns = ExecutionColumns(width: area.columns)
+        buffer.put(columns.header, column: area.column, row: area.row, role: .dim, maxWidth: area.columns)
+        area.row += 1
+        area.rows -= 1
+
+        if executions.isEmpty {
+            let text = context.executions.all.isEmpty ? " no execution yet: choose a sync and press Enter" : " no execution matches"
+            buffer.put(text, column: area.column, row: area.row, role: .dim, maxWidth: area.columns)
+            return
+        }
+        let selected = selectedExecution(context)?.id
+        let offset = ListCursor.scrollOffset(index: executions.firstIndex { $0.id == selected }, height: area.rows)
+        for (index, execution) in executions.dropFirst(offset).prefix(area.rows).enumerated() {
+            let role = rowRole(selected: execution.id == selected, pane: .executions)
+            let status = context.displayedStatus(of: execution)
+            let line = columns.line(for: execution, status: status, rowRole: role, now: context.now(), unicode: context.unicode)
+            buffer.put(line, column: area.column, row: area.row + index, maxWidth: area.columns)
+        }
+    }
+}
+
+/// Column widths of the executions table; sync and request share what the others leave.
+struct ExecutionColumns {
+    let id = 5
+    let status = 13
+    let days = 7
+    let written = 7
+    let rejected = 4
+    let duration = 6
+    let operatorName: Int
+    let sync: Int
+    let request: Int
+
+    init(width: Int) {
+        let fixed = id + status + days + written + rejected + duration + 8
+        operatorName = width >= 100 ? 14 : 8
+        let flexible = max(10, width - fixed - operatorName)
+        sync = flexible / 2
+        request = flexible - sync
+    }
+
+    var header: String {
+        [pad("id", id), pad("sync", sync), pad("request", request), pad("status", status), pad("days", days),
+         padLeft("written", written), padLeft("rej", rejected), padLeft("time", duration), pad("operator", operatorName)]
+            .joined(separator: " ")
+    }
+
+    func line(for execution: Execution, status: ExecutionStatus, rowRole: Role, now: Date, unicode: Bool) -> StyledLine {
+        let progress = execution.progress
+        let cells: [(String, Role)] = [
+            (padLeft("#\(execution.id)", id) + " ", rowRole),
+            (pad(TerminalText.escape(execution.syncPath), sync, unicode) + " ", rowRole),
+            (pad(DisplayFormat.compactRequest(execution.request), request, unicode) + " ", rowRole),
+            (pad(Controls.statusText(status, unicode: unicode), self.status, unicode), Role.of(status)),
+            (" " + pad("\(progress.unitsDone)/\(progress.unitsTotal)", days) + " ", rowRole),
+            (padLeft("\(progress.recordsWritten)", written) + " ", rowRole),
+            (padLeft("\(progress.recordsRejected)", rejected) + " ", rowRole),
+            (padLeft(DisplayFormat.duration(execution.duration(now: now)), duration) + " ", rowRole),
+            (pad(TerminalText.escape(execution.operatorName), operatorName, unicode), rowRole),
+        ]
+        return StyledLine(cells.map { StyledSpan($0.0, $0.1) })
+    }
+
+    private func pad(_ text: String, _ width: Int, _ unicode: Bool = true) -> String {
+        TextLayout.pad(text, toWidth: width, unicode: unicode)
+    }
+
+    private func padLeft(_ text: String, _ width: Int) -> String {
+        TextLayout.padLeft(text, toWidth: width)
+    }
+}

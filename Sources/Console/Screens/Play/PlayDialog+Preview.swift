@@ -1,0 +1,85 @@
+import SyncModel
+
+/// The preview of what will run, the inline errors, and the re-import alert.
+extension PlayDialog {
+    func drawPreview(_ buffer: inout ScreenBuffer, flow: inout ColumnFlow, unicode: Bool) {
+        if let startError {
+            flow.addWrapped(TerminalText.escape(startError), role: .error, in: &buffer, maxLines: 3, unicode: unicode)
+        }
+        switch plan {
+        case .none:
+            return
+        case .failure(let rejection):
+            if let incomplete = incompleteField {
+                let typed = incomplete.text.isEmpty ? "" : " (\(TerminalText.escape(incomplete.text)) so far)"
+                flow.addWrapped("Type the day as YYYY-MM-DD\(typed).", role: .dim, in: &buffer, unicode: unicode)
+            } else {
+                flow.addWrapped(TerminalText.escape(rejection.message), role: .error, in: &buffer, maxLines: 3, unicode: unicode)
+            }
+        case .success(let plan):
+            flow.addWrapped(previewText(plan), role: plan.days.isEmpty && !plan.isSnapshot ? .dim : .body, in: &buffer,
+                            maxLines: 3, unicode: unicode)
+            let odd = plan.days.filter { $0.hours(in: client.timeZone) != 24 }
+            if !odd.isEmpty {
+                let text = odd.map { "\($0) has \($0.hours(in: client.timeZone)) hours" }.prefix(3).joined(separator: ", ")
+                flow.addWrapped("* " + text + " in \(client.timeZone.identifier)", role: .hint, in: &buffer, maxLines: 2,
+                                unicode: unicode)
+            }
+        }
+    }
+
+    /// Exactly which days the plan imports: how many, first and last, and a short list.
+    func previewText(_ plan: ExecutionPlan) -> String {
+        if plan.isSnapshot {
+            return "Will import the snapshot."
+        }
+        guard let first = plan.days.first, let last = plan.days.last else {
+            return tab == .defaultRun
+                ? "Nothing to import: every day of the span is in the ledger."
+                : "Nothing to import: every day of the range is in the ledger. Choose re-import everything to import them again."
+        }
+        var text = "Will import \(DisplayFormat.count(plan.days.count, "day"))"
+        text += first == last ? ": \(first)" : ", \(first) to \(last): \(DisplayFormat.days(plan.days, limit: 4))"
+        if case .dateRange(let range, .missingOnly) = plan.request, range.count > plan.days.count {
+            text += "; skips \(DisplayFormat.count(range.count - plan.days.count, "day")) already imported"
+        }
+        if case .singleDate = plan.request {
+            text += ", as if it had never been imported"
+        }
+        return text + "."
+    }
+
+    /// Draws the re-import alert with the I confirm checkbox, when the plan needs confirmation.
+    func drawConfirmation(_ buffer: inout ScreenBuffer, flow: inout ColumnFlow, unicode: Bool) {
+        guard case .success(let plan) = plan, plan.requiresConfirmation, flow.hasRoom else { return }
+        flow.skip()
+        let lines = alertLines(plan, width: flow.width - 4)
+        let rect = Rect(column: flow.column, row: flow.row, columns: flow.width,
+                        rows: min(lines.count + 3, flow.maxRow - flow.row))
+        buffer.box(rect, role: .alert, unicode: unicode,
+                   title: "Re-import: \(TerminalText.escape(client.name)) / \(TerminalText.escape(sync.name))",
+                   titleRole: .alert)
+        var inner = ColumnFlow(Rect(column: rect.column + 2, row: rect.row + 1, columns: rect.columns - 4, rows: rect.rows - 2))
+        for line in lines where inner.row < rect.maxRow - 2 {
+            inner.add(line, in: &buffer)
+        }
+        Controls.checkbox(&buffer, column: rect.column + 1, row: rect.maxRow - 2, label: "I confirm", checked: confirmed,
+                          focused: focus == .confirmation, unicode: unicode, maxWidth: rect.columns - 2)
+    }
+
+    private func alertLines(_ plan: ExecutionPlan, width: Int) -> [StyledLine] {
+        var text: String
+        if plan.overlap.isEmpty {
+            text = "\(plan.days.first.map(\.description) ?? "This day") is not in the ledger yet, but a single date always imports as if nothing had been imported."
+        } else {
+            let shown = plan.overlap.prefix(3).map { "\($0.day) (\(DisplayFormat.count($0.records, "record")))" }
+            let more = plan.overlap.count > 3 ? " and \(plan.overlap.count - 3) more" : ""
+            text = "Already imported: " + shown.joined(separator: ", ") + more
+                + "; \(DisplayFormat.count(plan.overlapRecords, "record")) in all."
+        }
+        let effect = sync.destination.writeMode.reimportEffect
+        let effectText = effect.prefix(1).uppercased() + effect.dropFirst() + "."
+        return StyledLine.wrapped(text, role: .alert, width: width)
+            + StyledLine.wrapped(effectText, role: .alert, width: width)
+    }
+}
