@@ -5,8 +5,9 @@
 public enum TooSmallView {
     public static func draw(_ buffer: inout ScreenBuffer, needs minimum: Size) {
         let have = buffer.size
-        let message = "Terminal too small: needs \(minimum.columns)x\(minimum.rows), has \(have.columns)x\(have.rows). Enlarge the window."
-        let lines = TextLayout.wrap(message, toWidth: max(1, have.columns))
+        let sentences = ["Terminal too small:", "needs \(minimum.columns)x\(minimum.rows), has \(have.columns)x\(have.rows).",
+                         "Enlarge the window."]
+        let lines = sentences.flatMap { TextLayout.wrap($0, toWidth: max(1, have.columns)) }
         let top = max(0, (have.rows - lines.count) / 2)
         for (index, line) in lines.enumerated() {
             let column = max(0, (have.columns - DisplayWidth.of(line)) / 2)

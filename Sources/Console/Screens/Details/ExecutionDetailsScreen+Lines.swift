@@ -6,28 +6,35 @@ extension ExecutionDetailsScreen {
     func detailLines(_ execution: Execution, context: ConsoleContext, width: Int) -> [StyledLine] {
         let unicode = context.unicode
         let status = context.displayedStatus(of: execution)
-        var lines: [StyledLine] = [
-            field("Status", StyledSpan(Controls.statusText(status, unicode: unicode), Role.of(status))),
-            field("Request", StyledSpan(execution.request.summary)),
-            field("Operator", StyledSpan(TerminalText.escape(execution.operatorName))),
-            field("Confirmed", StyledSpan(execution.confirmed ? "yes" : "no")),
-            field("Created", StyledSpan(DisplayFormat.time(execution.createdAt))),
-            field("Started", StyledSpan(DisplayFormat.time(execution.startedAt))),
-            field("Finished", StyledSpan(DisplayFormat.time(execution.finishedAt))),
-            field("Duration", StyledSpan(DisplayFormat.duration(execution.duration(now: context.now())))),
-            field("Progress", StyledSpan(progressText(execution))),
-        ]
+        var lines: [StyledLine] = [field("Status", StyledSpan(Controls.statusText(status, unicode: unicode), Role.of(status)))]
+        lines += failureLines(execution, width: width)
+        lines.append(field("Request", StyledSpan(execution.request.summary)))
+        lines += pair(field("Operator", StyledSpan(TerminalText.escape(execution.operatorName))),
+                 field("Confirmed", StyledSpan(execution.confirmed ? "yes" : "no")), width: width)
+        lines += pair(field("Created", StyledSpan(DisplayFormat.time(execution.createdAt))),
+                 field("Started", StyledSpan(DisplayFormat.time(execution.startedAt))), width: width)
+        lines += pair(field("Finished", StyledSpan(DisplayFormat.time(execution.finishedAt))),
+                 field("Duration", StyledSpan(DisplayFormat.duration(execution.duration(now: context.now())))), width: width)
+        lines.append(field("Progress", StyledSpan(progressText(execution))))
         if let retryOf = execution.retryOf {
             lines.append(field("Retry of", StyledSpan("#\(retryOf)")))
         }
-        lines += dayLines(execution, unicode: unicode)
         lines += warningLines(execution, width: width)
-        lines += failureLines(execution, width: width)
+        lines += dayLines(execution, unicode: unicode)
         return lines
     }
 
     private func field(_ name: String, _ value: StyledSpan) -> StyledLine {
         StyledLine([StyledSpan(name.padding(toLength: 11, withPad: " ", startingAt: 0), .dim), value])
+    }
+
+    /// Puts two fields on one line when the box is wide enough for both.
+    private func pair(_ left: StyledLine, _ right: StyledLine, width: Int) -> [StyledLine] {
+        let columnWidth = 36
+        guard width >= columnWidth * 2 else { return [left, right] }
+        let leftWidth = left.spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let gap = String(repeating: " ", count: max(2, columnWidth - leftWidth))
+        return [StyledLine(left.spans + [StyledSpan(gap)] + right.spans)]
     }
 
     private func progressText(_ execution: Execution) -> String {
@@ -70,7 +77,7 @@ extension ExecutionDetailsScreen {
 
     private func failureLines(_ execution: Execution, width: Int) -> [StyledLine] {
         guard let failure = execution.failure else { return [] }
-        var lines = [StyledLine.empty, StyledLine("Error", .title)]
+        var lines: [StyledLine] = []
         let day = failure.day.map { " on \($0)" } ?? ""
         lines += StyledLine.wrapped(TerminalText.escape(failure.message), role: .error, width: width,
                                     lead: StyledSpan("  \(failure.category.rawValue) error\(day): ", .failed))

@@ -32,7 +32,8 @@ extension MainScreen {
 /// Column widths of the executions table; sync and request share what the others leave.
 struct ExecutionColumns {
     let id = 5
-    let status = 13
+    /// Wide enough for `! FINISHED (!)`, the longest status text.
+    let status = 14
     let days = 7
     let written = 7
     let rejected = 4

@@ -88,8 +88,8 @@ extension MainScreen {
 /// Column widths of the syncs table; the name takes what the fixed columns leave.
 struct SyncColumns {
     let kind = 8
-    let coverage = 16
-    let last = 13
+    let coverage = 15
+    let last = 14
     let name: Int
 
     init(width: Int) {
