@@ -1,6 +1,6 @@
 import SyncModel
 
-/// What a screen asks the app to do after a key, beyond changing its own state.
+/// An action a screen requests from the app after a key, beyond changing its own state.
 enum ConsoleCommand {
     case none
     case openPlayDialog(clientID: String, syncID: String)

@@ -3,7 +3,7 @@ import SyncEngine
 import SyncModel
 import SyncStore
 
-/// What every screen reads and changes: the engine, the operator, the live executions and the
+/// The state every screen reads and changes: the engine, the operator, the live executions and the
 /// message of the status line.
 public final class ConsoleContext {
     public let engine: ExecutionEngine

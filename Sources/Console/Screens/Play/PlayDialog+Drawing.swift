@@ -4,7 +4,7 @@ import SyncModel
 extension PlayDialog {
     func draw(_ buffer: inout ScreenBuffer, context: ConsoleContext) {
         let unicode = context.unicode
-        let rect = Rect(column: 1, row: 1, columns: buffer.size.columns - 2, rows: buffer.size.rows - 2)
+        let rect = Rect(column: 0, row: 1, columns: buffer.size.columns, rows: buffer.size.rows - 2)
         let title = "Run \(TerminalText.escape(sync.name)) of \(TerminalText.escape(client.name))"
         buffer.box(rect, role: .border, unicode: unicode, title: title)
         let inner = rect.inner
@@ -30,6 +30,13 @@ extension PlayDialog {
             }
         }
         drawButtons(&buffer, row: inner.maxRow - 1, in: inner, unicode: unicode)
+        ConsoleChrome.drawStatusLine(&buffer, in: Rect(column: 0, row: buffer.size.rows - 1, columns: buffer.size.columns, rows: 1),
+                                     notice: context.notice, hints: statusHints)
+    }
+
+    private var statusHints: String {
+        let tabs = self.tabs.count > 1 ? "Tab tabs  " : ""
+        return tabs + "Up/Down move  Space choose  Enter on Execute starts  Esc close  ? help"
     }
 
     private func drawTabs(_ buffer: inout ScreenBuffer, row: Int, in inner: Rect, unicode: Bool) {
@@ -49,7 +56,7 @@ extension PlayDialog {
             return "This sync imports a snapshot with no days, so it has no Single Date or Date Range tab."
         }
         guard let span else { return "No complete day yet: the first day of this sync has not ended." }
-        return "Days from \(span.first) to \(span.last) (\(DisplayFormat.count(span.count, "day"))); \(span.last) is the last complete day."
+        return "Span \(span.first) to \(span.last) (\(DisplayFormat.count(span.count, "day"))) in the client's time zone."
     }
 
     private func drawDefaultTab(_ buffer: inout ScreenBuffer, flow: inout ColumnFlow, unicode: Bool) {
@@ -109,7 +116,8 @@ extension PlayDialog {
             flow.add(line, in: &buffer)
         }
         if focus == .calendar {
-            flow.add(StyledLine("Left/Right day, PgUp/PgDn month", .hint), in: &buffer)
+            flow.add(StyledLine("Left/Right: day", .hint), in: &buffer)
+            flow.add(StyledLine("PgUp/PgDn: month", .hint), in: &buffer)
         }
     }
 

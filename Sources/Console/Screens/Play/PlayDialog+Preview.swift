@@ -39,7 +39,11 @@ extension PlayDialog {
                 : "Nothing to import: every day of the range is in the ledger. Choose re-import everything to import them again."
         }
         var text = "Will import \(DisplayFormat.count(plan.days.count, "day"))"
-        text += first == last ? ": \(first)" : ", \(first) to \(last): \(DisplayFormat.days(plan.days, limit: 4))"
+        text += first == last ? ": \(first)" : ", \(first) to \(last)"
+        let contiguous = plan.days.count == last.ordinal - first.ordinal + 1
+        if !contiguous {
+            text += ": \(DisplayFormat.days(plan.days, limit: 4))"
+        }
         if case .dateRange(let range, .missingOnly) = plan.request, range.count > plan.days.count {
             text += "; skips \(DisplayFormat.count(range.count - plan.days.count, "day")) already imported"
         }
