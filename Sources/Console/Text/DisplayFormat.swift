@@ -29,10 +29,12 @@ public enum DisplayFormat {
         case .default:
             return "default"
         case .singleDate(let day):
-            return "date \(day)"
+            return "\(day)"
         case .dateRange(let range, let mode):
             let mark = mode == .missingOnly ? "missing" : "all"
-            return "\(range.first)..\(range.last) \(mark)"
+            // Within one year the year is left out of the last day, which keeps the column short.
+            let last = range.first.year == range.last.year ? String(range.last.description.dropFirst(5)) : range.last.description
+            return "\(range.first)..\(last) \(mark)"
         }
     }
 

@@ -109,22 +109,31 @@ public final class ExecutionEngine: @unchecked Sendable {
         }
 
         lock.lock()
-        defer { lock.unlock() }
-
         let path = "\(clientID)/\(syncID)"
         let waits = running[path] != nil
         let draft = ExecutionDraft(clientID: clientID, syncID: syncID, request: request, operatorName: operatorName,
-                                   confirmed: confirmed, status: waits ? .queued : .inProgress, createdAt: now(),
+                                   confirmed: confirmed, status: .queued, createdAt: now(),
                                    plannedDays: plan.days, retryOf: retryOf, owner: .current)
-        var execution = try store.createExecution(draft)
-        execution.status = .queued
+        var execution: Execution
+        do {
+            execution = try store.createExecution(draft)
+        } catch {
+            lock.unlock()
+            throw error
+        }
         active[execution.id] = ActiveExecution(execution: execution, cancellation: CancellationFlag())
-
+        if !waits {
+            execution.status = .inProgress
+        }
         if waits {
             queues[path, default: []].append(execution.id)
-            notify(.updated(execution))
         } else {
             launch(execution.id, path: path)
+        }
+        lock.unlock()
+
+        if waits {
+            notify(.updated(execution))
         }
         return execution
     }
@@ -134,27 +143,34 @@ public final class ExecutionEngine: @unchecked Sendable {
     /// that has ended or that another process runs.
     public func cancel(_ id: ExecutionID) {
         lock.lock()
-        defer { lock.unlock() }
-        guard var entry = active[id], entry.execution.status.isCancelable else { return }
+        guard var entry = active[id], entry.execution.status.isCancelable else {
+            lock.unlock()
+            return
+        }
 
         let path = entry.execution.syncPath
+        let message: String
         if let position = queues[path]?.firstIndex(of: id) {
             queues[path]?.remove(at: position)
             entry.execution.status = .canceled
             entry.execution.finishedAt = now()
             active[id] = nil
-            save(entry.execution)
-            appendLog(id, .info, "canceled by request before it started")
-            notify(.updated(entry.execution))
+            message = "canceled by request before it started"
             lock.broadcast()
-            return
+        } else {
+            entry.cancellation.cancel()
+            entry.execution.status = .canceling
+            active[id] = entry
+            message = "cancel requested; stopping after the current record and rolling back the current day"
         }
+        lock.unlock()
 
-        entry.cancellation.cancel()
-        entry.execution.status = .canceling
-        active[id] = entry
-        save(entry.execution)
-        appendLog(id, .info, "cancel requested; stopping after the current record and rolling back the current day")
+        // A running execution's runner saves CANCELING itself, so that this save can never land
+        // after the runner's final one.
+        if entry.execution.status == .canceled {
+            save(entry.execution)
+        }
+        appendLog(id, .info, message)
         notify(.updated(entry.execution))
     }
 

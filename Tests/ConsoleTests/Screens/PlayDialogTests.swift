@@ -88,7 +88,7 @@ import Testing
             fixture.openPlayDialog()
             fixture.press(.tab, .down, .down, .character(" "), .down, .enter)
             let text = fixture.render().text
-            #expect(!text.contains("Run Orders to CRM") && text.contains("#1 acme/orders"))
+            #expect(!text.contains("Run Orders to CRM") && text.contains("#1  acme/orders"))
         }
     }
 

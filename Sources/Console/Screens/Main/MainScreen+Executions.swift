@@ -8,7 +8,7 @@ extension MainScreen {
         drawPaneBox(&buffer, rect, pane: .executions, title: "Executions (\(executions.count))", context: context)
         var area = drawFilter(&buffer, pane: .executions, in: rect.inner, unicode: context.unicode)
         guard area.rows > 0 else { return }
-        let columns = ExecutionColumns(width: area.columns)
+        let columns = ExecutionColumns(width: area.columns, largestID: executions.first?.id ?? 9)
         buffer.put(columns.header, column: area.column, row: area.row, role: .dim, maxWidth: area.columns)
         area.row += 1
         area.rows -= 1
@@ -30,42 +30,57 @@ extension MainScreen {
 }
 
 /// Column widths of the executions table; sync and request share what the others leave.
+///
+/// At 80 columns the rejected count has no column of its own: `FINISHED ⚠︎` already says that
+/// records were rejected, and the details give the count.
 struct ExecutionColumns {
-    let id = 5
+    let id: Int
     /// Wide enough for `! FINISHED (!)`, the longest status text.
     let status = 14
-    let days = 7
+    let days = 5
     let written = 7
-    let rejected = 4
-    let duration = 6
+    let rejected: Int
+    let duration = 5
     let operatorName: Int
     let sync: Int
     let request: Int
 
-    init(width: Int) {
-        let fixed = id + status + days + written + rejected + duration + 8
-        operatorName = width >= 100 ? 14 : 8
-        let flexible = max(10, width - fixed - operatorName)
-        sync = flexible / 2
+    /// - Parameter largestID: the largest id shown, so the id column fits it exactly.
+    init(width: Int, largestID: ExecutionID = 9) {
+        id = max(3, "#\(largestID)".count)
+        rejected = width >= 96 ? 5 : 0
+        operatorName = width >= 100 ? 14 : 7
+        let columnCount = rejected > 0 ? 9 : 8
+        let fixed = id + status + days + written + rejected + duration + operatorName + (columnCount - 1)
+        let flexible = max(10, width - fixed)
+        sync = (flexible + 1) / 2
         request = flexible - sync
     }
 
     var header: String {
-        [pad("id", id), pad("sync", sync), pad("request", request), pad("status", status), pad("days", days),
-         padLeft("written", written), padLeft("rej", rejected), padLeft("time", duration), pad("operator", operatorName)]
-            .joined(separator: " ")
+        var cells = [pad("id", id), pad("sync", sync), pad("request", request), pad("status", status), pad("days", days),
+                     padLeft("written", written)]
+        if rejected > 0 {
+            cells.append(padLeft("rej", rejected))
+        }
+        cells += [padLeft("time", duration), pad("operator", operatorName)]
+        return cells.joined(separator: " ")
     }
 
     func line(for execution: Execution, status: ExecutionStatus, rowRole: Role, now: Date, unicode: Bool) -> StyledLine {
         let progress = execution.progress
-        let cells: [(String, Role)] = [
-            (padLeft("#\(execution.id)", id) + " ", rowRole),
+        var cells: [(String, Role)] = [
+            (pad("#\(execution.id)", id) + " ", rowRole),
             (pad(TerminalText.escape(execution.syncPath), sync, unicode) + " ", rowRole),
             (pad(DisplayFormat.compactRequest(execution.request), request, unicode) + " ", rowRole),
             (pad(Controls.statusText(status, unicode: unicode), self.status, unicode), Role.of(status)),
             (" " + pad("\(progress.unitsDone)/\(progress.unitsTotal)", days) + " ", rowRole),
             (padLeft("\(progress.recordsWritten)", written) + " ", rowRole),
-            (padLeft("\(progress.recordsRejected)", rejected) + " ", rowRole),
+        ]
+        if rejected > 0 {
+            cells.append((padLeft("\(progress.recordsRejected)", rejected) + " ", rowRole))
+        }
+        cells += [
             (padLeft(DisplayFormat.duration(execution.duration(now: now)), duration) + " ", rowRole),
             (pad(TerminalText.escape(execution.operatorName), operatorName, unicode), rowRole),
         ]
