@@ -13,6 +13,8 @@
 #include <ncursesw/ncurses.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <stdio.h>
+#include <strings.h>
 
 // Swift cannot import macros with arguments or C globals under its concurrency rules,
 // so the few the terminal backend needs are wrapped here.
@@ -46,3 +48,26 @@ static inline int cn_terminal_size(int fd, int *rows, int *columns) {
     *columns = size.ws_col;
     return 0;
 }
+
+// Set-up helpers for the terminal backend.
+
+static inline FILE *cn_stdout(void) { return stdout; }
+static inline FILE *cn_stdin(void) { return stdin; }
+static inline int cn_key_f0(void) { return KEY_F0; }
+
+// Returns 1 when the locale that setlocale selected encodes text as UTF-8.
+static inline int cn_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset == NULL) return 0;
+    return strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "UTF8") == 0;
+}
+
+// Returns 1 when the current terminal description can move the cursor, which a full-screen console needs.
+static inline int cn_has_cursor_addressing(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
+static inline attr_t cn_color_pair(int pair) { return COLOR_PAIR(pair); }
+
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
