@@ -18,13 +18,18 @@ enum ColorPalette {
     ///
     /// Bright colors map to their basic color at 8 colors, except bright black, whose basic color
     /// would vanish on the usual black background.
+    ///
+    /// A gray maps to a gray (black, white and at 16 colors their bright variants): by distance
+    /// alone a mid gray is closer to the basic yellow than to white.
     static func nearest(to index: UInt8, within limit: Int) -> UInt8 {
         if Int(index) < limit { return index }
         if limit == 8, (9...15).contains(index) { return index - 8 }
         let target = rgb(index)
+        let isGray = target.red == target.green && target.green == target.blue
+        let candidates: [UInt8] = isGray ? (limit == 8 ? [0, 7] : [0, 8, 7, 15]) : Array(0..<UInt8(limit))
         var best: UInt8 = 0
         var bestDistance = Int.max
-        for candidate in 0..<UInt8(limit) {
+        for candidate in candidates {
             let color = rgb(candidate)
             let distance = square(color.red - target.red) + square(color.green - target.green)
                 + square(color.blue - target.blue)
