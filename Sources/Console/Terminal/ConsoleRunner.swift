@@ -5,8 +5,8 @@ import SyncEngine
 public enum ConsoleRunner {
     /// The exit status after the operator quit.
     public static let quitStatus: Int32 = 0
-    /// The exit status when the console cannot run on this terminal (not a terminal, `TERM`
-    /// unset, unknown or without cursor addressing); the reason is printed to standard error.
+    /// The exit status when the console cannot run on this terminal: no terminal, or `TERM`
+    /// unset, unknown or without cursor addressing. The reason goes to standard error.
     public static let terminalUnusableStatus: Int32 = 1
     /// The exit status after `SIGHUP` or the end of input: the terminal is gone.
     public static let hangUpStatus: Int32 = 129
@@ -16,12 +16,12 @@ public enum ConsoleRunner {
     /// Takes over the terminal, shows `app` and feeds it keys, resizes and engine events until it
     /// wants to quit, then restores the terminal.
     ///
-    /// The main thread sleeps in its run loop until a key, a signal or an engine event arrives;
-    /// while executions run, a one-second tick also redraws so durations move. `SIGINT` asks the
-    /// app to quit, which asks the operator first while executions run. On the way out, whatever
-    /// the reason, executions still running are canceled and awaited for up to `cancelTimeout`
-    /// seconds, so each ends with a recorded status. What was written to standard error while the
-    /// console owned the screen is printed after the terminal is restored.
+    /// The main thread sleeps in its run loop until a key, a signal or an engine event arrives.
+    /// While executions run, a one-second tick also redraws so that durations move. `SIGINT`
+    /// asks the app to quit, which asks the operator first while executions run. On the way out,
+    /// whatever the reason, executions still running are canceled and awaited for up to
+    /// `cancelTimeout` seconds, so each ends with a recorded status. What was written to standard
+    /// error while the console owned the screen is printed after the terminal is restored.
     ///
     /// - Parameters:
     ///   - app: the console; its engine is the one observed and canceled.
@@ -81,7 +81,7 @@ public enum ConsoleRunner {
     }
 }
 
-/// Why the console stopped.
+/// The reason the console stopped, which sets the exit status.
 enum ConsoleStopReason: Equatable {
     case quit, hangUp, terminated, inputEnded
 

@@ -30,8 +30,8 @@ struct KeyDecoder {
         case stringEscape
     }
 
-    /// The longest sequence swallowed; past it the decoder gives up and reads keys again, so that
-    /// a lost terminator cannot eat the operator's typing.
+    /// The maximum length of a sequence the decoder swallows. Past it, the decoder reads keys
+    /// again, so that a lost terminator cannot eat the operator's typing.
     static let maximumSequenceLength = 256
 
     private var state = State.ground

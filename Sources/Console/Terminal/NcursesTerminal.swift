@@ -198,7 +198,7 @@ public final class NcursesTerminal: Terminal {
     }
 }
 
-/// What one `NcursesTerminal.readPendingInput()` read.
+/// The keys and resizes that one `NcursesTerminal.readPendingInput()` read.
 public struct PendingInput: Hashable, Sendable {
     public var keys: [Key] = []
     /// Whether ncurses reported a resize among the inputs.

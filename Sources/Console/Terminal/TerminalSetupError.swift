@@ -1,4 +1,4 @@
-/// Why the console cannot run on this terminal, with what to do about it.
+/// A terminal the console cannot run on, with the reason and what to do about it.
 public struct TerminalSetupError: Error, Hashable, Sendable, CustomStringConvertible {
     public let description: String
 

@@ -1,5 +1,5 @@
 extension Theme {
-    /// The styles of the default dark theme; `themes/default.theme` holds the same values.
+    /// The styles of the default dark theme; `themes/default.theme` contains the same values.
     static let builtInStyles: [Role: Style] = [
         .body: style(.terminalDefault, .terminalDefault),
         .border: style(.indexed(244), .terminalDefault),

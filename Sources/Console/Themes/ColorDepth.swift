@@ -1,6 +1,6 @@
 /// How many colors the console may use on a terminal, from the full palette down to none.
 public enum ColorDepth: Int, Comparable, Sendable, CaseIterable {
-    /// No colors: roles are told apart by attributes alone.
+    /// No colors, so only attributes distinguish roles.
     case monochrome = 0
     case colors8 = 8
     case colors16 = 16
@@ -23,7 +23,7 @@ public enum ColorDepth: Int, Comparable, Sendable, CaseIterable {
         }
     }
 
-    /// Whether `NO_COLOR` asks for no colors at all.
+    /// Whether `NO_COLOR` requests no colors at all.
     public static func colorsAreDisabled(by environment: [String: String]) -> Bool {
         environment["NO_COLOR"] != nil
     }

@@ -26,7 +26,10 @@ enum ColorPalette {
         if limit == 8, (9...15).contains(index) { return index - 8 }
         let target = rgb(index)
         let isGray = target.red == target.green && target.green == target.blue
-        let candidates: [UInt8] = isGray ? (limit == 8 ? [0, 7] : [0, 8, 7, 15]) : Array(0..<UInt8(limit))
+        var candidates = Array(0..<UInt8(limit))
+        if isGray {
+            candidates = limit == 8 ? [0, 7] : [0, 8, 7, 15]
+        }
         var best: UInt8 = 0
         var bestDistance = Int.max
         for candidate in candidates {

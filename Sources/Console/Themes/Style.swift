@@ -1,4 +1,4 @@
-/// How the text of one role looks: foreground, background and attributes.
+/// The look of one role's text: foreground, background and attributes.
 public struct Style: Hashable, Sendable {
     public var foreground: TerminalColor
     public var background: TerminalColor

@@ -34,8 +34,9 @@ extension Theme {
         let roleName = sides[0].trimmingCharacters(in: .whitespaces)
         let values = sides.count == 2 ? sides[1].split(whereSeparator: \.isWhitespace).map(String.init) : []
         guard sides.count == 2, !roleName.isEmpty, values.count >= 2 else {
+            let found = content.trimmingCharacters(in: .whitespaces)
             throw ThemeError(.malformedLine, file: file, line: line,
-                             "expected \"role = foreground background [attribute ...]\", found \"\(content.trimmingCharacters(in: .whitespaces))\"")
+                             "expected \"role = foreground background [attribute ...]\", found \"\(found)\"")
         }
         guard let role = Role(rawValue: roleName) else {
             let valid = Role.allCases.map(\.rawValue).joined(separator: ", ")
@@ -60,7 +61,8 @@ extension Theme {
         guard let color = TerminalColor(themeValue: value) else {
             let names = (["default"] + TerminalColor.names).joined(separator: ", ")
             throw ThemeError(.unknownColor, file: file, line: line,
-                             "role \"\(role.rawValue)\" has unknown \(side) color \"\(value)\"; valid colors: \(names), or a number from 0 to 255")
+                             "role \"\(role.rawValue)\" has unknown \(side) color \"\(value)\"; "
+                                 + "valid colors: \(names), or a number from 0 to 255")
         }
         return color
     }

@@ -1,4 +1,4 @@
-/// Why a theme could not be loaded, naming the file and line and saying what is valid.
+/// A theme that could not be loaded, with the file, the line and what is valid there.
 public struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The kinds of failure, for callers and tests that branch on them.
     public enum Kind: Hashable, Sendable {
