@@ -53,7 +53,7 @@ extension Theme {
     /// the executable (for `swift run` and `.build/debug/syncdeck`), then `share/syncdeck/themes`
     /// beside an installed executable, then `/usr/share/syncdeck/themes`.
     public static func searchPaths(currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                                   executablePath: String? = CommandLine.arguments.first) -> [URL] {
+                                   executablePath: String? = runningExecutablePath) -> [URL] {
         var paths = [currentDirectory.appendingPathComponent("themes")]
 
         for folder in executableFolders(executablePath, currentDirectory: currentDirectory) {
@@ -68,6 +68,14 @@ extension Theme {
 
         var seen: Set<String> = []
         return paths.map(\.standardizedFileURL).filter { seen.insert($0.path).inserted }
+    }
+
+    /// The path the executable was started by, or, when it was found on `PATH`, its own path.
+    public static var runningExecutablePath: String? {
+        if let started = CommandLine.arguments.first, started.contains("/") {
+            return started
+        }
+        return Bundle.main.executablePath
     }
 
     /// Returns the folder of the executable as it was started and, when that is a link, of its target.
