@@ -100,14 +100,20 @@ final class TmuxSession {
     /// Polls the screen every 100 ms until `condition` holds, and returns that screen.
     ///
     /// - Parameter expectation: what is awaited, for the error message.
+    /// - Throws: `TmuxError` with the last screen when `timeout` passes first, or at once when
+    ///   the command has exited and its last screen does not satisfy `condition`.
     @discardableResult
     func waitUntil(_ expectation: String, timeout: Duration = .seconds(20), escapes: Bool = false,
                    _ condition: (String) -> Bool) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var screen = ""
         while true {
+            let exitStatus = self.exitStatus
             screen = try capture(escapes: escapes)
             if condition(screen) { return screen }
+            if let exitStatus {
+                throw TmuxError("the command exited with status \(exitStatus) before \(expectation); the screen was:\n\(screen)")
+            }
             if ContinuousClock.now >= deadline { break }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -119,13 +125,16 @@ final class TmuxSession {
     func waitForExit(timeout: Duration = .seconds(20)) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            let text = (try? String(contentsOf: statusFile, encoding: .utf8)) ?? ""
-            if let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                return status
-            }
+            if let exitStatus { return exitStatus }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw TmuxError("timed out after \(timeout) waiting for the command to exit; the screen was:\n\(try capture())")
+    }
+
+    /// The command's exit status, or `nil` while it runs.
+    var exitStatus: Int32? {
+        let text = (try? String(contentsOf: statusFile, encoding: .utf8)) ?? ""
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// The process id of the command, a child of the pane's shell; `nil` once it has exited.
