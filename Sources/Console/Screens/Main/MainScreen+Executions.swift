@@ -49,7 +49,7 @@ struct ExecutionColumns {
     init(width: Int, largestID: ExecutionID = 9) {
         id = max(3, "#\(largestID)".count)
         rejected = width >= 96 ? 5 : 0
-        operatorName = width >= 100 ? 14 : 7
+        operatorName = width >= 100 ? 14 : 8
         let columnCount = rejected > 0 ? 9 : 8
         let fixed = id + status + days + written + rejected + duration + operatorName + (columnCount - 1)
         let flexible = max(10, width - fixed)
