@@ -42,7 +42,7 @@ struct TestWorkspace {
     private static func ordersCSV(day: String, firstID: Int) -> String {
         var lines = ["id,amount,placed_at"]
         for offset in 0..<3 {
-            lines.append("\(firstID + offset),\(10 * (offset + 1)).50,\(day)T0\(offset + 8):15:00+01:00")
+            lines.append("\(firstID + offset),\(10 * (offset + 1)).50,\(day)T\(String(format: "%02d", offset + 8)):15:00+01:00")
         }
         return lines.joined(separator: "\n") + "\n"
     }
