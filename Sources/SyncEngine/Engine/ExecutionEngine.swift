@@ -76,7 +76,7 @@ public final class ExecutionEngine: @unchecked Sendable {
     /// Starts an execution, or queues it behind a running execution of the same sync.
     ///
     /// - Parameter confirmed: whether the operator confirmed a re-import; required when the plan
-    ///   says so.
+    ///   requires it.
     /// - Throws: `RequestRejection`, with reason `confirmationRequired` when a needed confirmation
     ///   is missing; nothing is started then.
     @discardableResult

@@ -166,8 +166,8 @@ final class ExecutionRunner {
         do {
             try store.recordImport(entry)
         } catch {
-            // The rows are committed and the destination remembers the import, so recovery can
-            // restore this entry; the execution still stops, because the ledger must not lag.
+            // The rows are committed and the destination records the import, so recovery can
+            // restore this entry. The execution still stops, because the ledger must not lag.
             throw ExecutionFailure(.technical, "the rows of \(day) were written but the ledger could not record them: \(error)",
                                    hint: "Restart SyncDeck: it restores the ledger from the destination. Then retry.",
                                    day: day)

@@ -1,4 +1,5 @@
-/// What an execution will do, computed before it runs so the operator can see it.
+/// The days an execution will import and the overlap it re-imports, computed before it runs so
+/// the operator can see them.
 public struct ExecutionPlan: Hashable, Sendable {
     public var request: ExecutionRequest
     /// The days the execution imports, in order; empty for a snapshot sync.

@@ -1,15 +1,15 @@
 /// Turns a request into the days an execution will import, and checks it against the sync's span.
 ///
-/// The rules: `default` and a missing-only range never re-import a day the ledger holds;
-/// a single date always needs confirmation; a re-import-all range needs it when it overlaps
-/// the ledger; every requested day must lie in the sync's span.
+/// The rules: `default` and a missing-only range never re-import a day the ledger holds. A single
+/// date always needs confirmation, and a re-import-all range needs it when it overlaps the
+/// ledger. Every requested day must lie in the sync's span.
 public enum ExecutionPlanner {
     /// Plans `request` for `sync`.
     ///
     /// - Parameters:
     ///   - span: the days the sync can import now (see `SyncDefinition.span(in:now:)`), `nil` when none.
     ///   - coverage: the latest ledger entry of each day of the sync.
-    /// - Throws: `RequestRejection` when the request asks for days outside the span or for days
+    /// - Throws: `RequestRejection` when the request names days outside the span or for days
     ///   of a snapshot sync.
     public static func plan(_ request: ExecutionRequest, for sync: SyncDefinition, span: DayRange?,
                             coverage: LedgerCoverage) throws -> ExecutionPlan {

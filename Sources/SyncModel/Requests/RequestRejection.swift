@@ -31,7 +31,7 @@ public struct RequestRejection: Error, Hashable, Sendable, CustomStringConvertib
 }
 
 extension Day {
-    /// Parses a typed day, throwing a rejection that says why the text is not a date.
+    /// Parses a typed day, throwing a rejection that explains why the text is not a date.
     public static func parse(_ text: String) throws -> Day {
         if let day = Day(text) {
             return day

@@ -2,8 +2,8 @@ extension String {
     /// Returns the text with control characters and escape sequences made visible, so that text
     /// from data, configuration or logs cannot move the cursor, recolor or retitle a terminal.
     ///
-    /// ESC becomes `\e`, tab `\t`, newline `\n`, carriage return `\r`, and any other C0 or C1
-    /// control, DEL, or a bidirectional override `\u{XX}`; a backslash stays as it is.
+    /// ESC becomes `\e`, tab `\t`, newline `\n` and carriage return `\r`. Any other C0 or C1
+    /// control, DEL, or a bidirectional override becomes `\u{XX}`. A backslash stays as it is.
     public var escapingControlCharacters: String {
         var result = ""
         result.reserveCapacity(utf8.count)

@@ -140,7 +140,7 @@ enum RunCommand {
 
 func requireWorkspace(_ arguments: Arguments) throws -> String {
     guard let folder = arguments.value("workspace") else {
-        throw UsageError("--workspace DIR is required: the folder that holds workspace.json")
+        throw UsageError("missing --workspace DIR: name the folder that contains workspace.json")
     }
     return folder
 }
