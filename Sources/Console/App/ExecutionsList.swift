@@ -65,7 +65,11 @@ struct ExecutionsList {
     mutating func move(_ selected: ExecutionID?, by delta: Int, context: ConsoleContext) -> ExecutionID? {
         guard !rows.isEmpty else { return nil }
         guard var target = index(of: selected).map({ $0 + delta }) else { return rows.first?.id }
-        while target >= rows.count, hasOlder, loadOlder(context: context) > 0 {}
+        while target >= rows.count, hasOlder {
+            let (added, dropped) = loadOlder(context: context)
+            guard added > 0 else { break }
+            target -= dropped
+        }
         while target < 0, hasNewer {
             let added = loadNewer(context: context)
             guard added > 0 else { break }
@@ -118,18 +122,20 @@ struct ExecutionsList {
 
     // MARK: - Paging
 
-    /// Appends the next older page and returns how many rows it added.
-    private mutating func loadOlder(context: ConsoleContext) -> Int {
-        guard let last = rows.last else { return 0 }
+    /// Appends the next older page; returns how many rows it added, and how many it dropped
+    /// from the top to keep the window bounded.
+    private mutating func loadOlder(context: ConsoleContext) -> (added: Int, dropped: Int) {
+        guard let last = rows.last else { return (0, 0) }
         let page = fetch(ExecutionQuery(limit: Self.pageSize, beforeID: last.id), context: context)
         hasOlder = page.count == Self.pageSize
         rows += page
-        if rows.count > Self.windowLimit {
-            rows.removeFirst(rows.count - Self.windowLimit)
+        let dropped = max(0, rows.count - Self.windowLimit)
+        if dropped > 0 {
+            rows.removeFirst(dropped)
             hasNewer = true
         }
         reindex()
-        return page.count
+        return (page.count, dropped)
     }
 
     /// Prepends the next newer page and returns how many rows it added.

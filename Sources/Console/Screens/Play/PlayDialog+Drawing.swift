@@ -117,8 +117,8 @@ extension PlayDialog {
         let highlighted = tab == .dateRange ? highlightedRange : nil
         MonthCalendar.draw(&buffer, column: content.column, row: content.row, month: shown, marks: marks,
                            chosen: chosen, highlighted: highlighted, focused: onCalendar, unicode: unicode)
-        var flow = ColumnFlow(Rect(column: content.column, row: content.row + MonthCalendar.height + 1,
-                                   columns: MonthCalendar.width, rows: content.rows - MonthCalendar.height - 1))
+        var flow = ColumnFlow(Rect(column: content.column, row: content.row + MonthCalendar.height,
+                                   columns: MonthCalendar.width, rows: content.rows - MonthCalendar.height))
         for line in MonthCalendar.legend(unicode: unicode) {
             flow.add(line, in: &buffer)
         }

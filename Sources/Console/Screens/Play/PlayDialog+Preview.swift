@@ -85,17 +85,36 @@ extension PlayDialog {
     static let alertDayLimit = 6
 
     /// The alert's lines in at most `rows` rows: fewer days are named one by one when room is
-    /// short, so that the sentence on the write mode always shows.
+    /// short, then runs of days with their record totals, so that the days and the sentence on
+    /// the write mode always show.
     private func fittedAlertLines(_ plan: ExecutionPlan, width: Int, rows: Int) -> [StyledLine] {
-        var limit = Self.alertDayLimit
-        var lines = alertLines(plan, width: width, dayLimit: limit)
-        while lines.count > rows, limit > 0 {
-            limit -= 1
-            lines = alertLines(plan, width: width, dayLimit: limit)
+        for limit in stride(from: Self.alertDayLimit, through: 1, by: -1) {
+            let lines = alertLines(plan, width: width, dayLimit: limit)
+            if lines.count <= rows { return lines }
         }
-        return lines
+        return alertLines(plan, width: width, dayLimit: 0)
     }
 
+    /// `2026-01-01..2026-01-09 (27 records), 2026-01-12 (3 records)`: the overlapping days as
+    /// runs, at most three, with the records each run holds.
+    private func overlapRuns(_ overlap: [LedgerEntry]) -> String {
+        var runs: [(first: Day, last: Day, records: Int)] = []
+        for entry in overlap {
+            if let last = runs.last, last.last.next == entry.day {
+                runs[runs.count - 1] = (last.first, entry.day, last.records + entry.records)
+            } else {
+                runs.append((entry.day, entry.day, entry.records))
+            }
+        }
+        let shown = runs.prefix(3).map { run in
+            (run.first == run.last ? "\(run.first)" : "\(run.first)..\(run.last)")
+                + " (\(DisplayFormat.count(run.records, "record")))"
+        }
+        let rest = runs.dropFirst(3).reduce(0) { $0 + $1.last.ordinal - $1.first.ordinal + 1 }
+        return shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more days" : "")
+    }
+
+    /// The alert's text; `limit` days are named one by one, or all of them as runs when it is 0.
     private func alertLines(_ plan: ExecutionPlan, width: Int, dayLimit limit: Int) -> [StyledLine] {
         let names = "\(TerminalText.escape(sync.name)) of \(TerminalText.escape(client.name))"
         var text: String
@@ -103,11 +122,13 @@ extension PlayDialog {
             text = "\(plan.days.first.map(\.description) ?? "This day") of \(names) is not in the ledger yet, "
                 + "but a single date always imports as if nothing had been imported."
         } else {
-            let shown = plan.overlap.prefix(limit).map { "\($0.day) (\(DisplayFormat.count($0.records, "record")))" }
-            let rest = plan.overlap.count - shown.count
-            let more = shown.isEmpty ? DisplayFormat.count(rest, "day") : (rest > 0 ? " and \(rest) more days" : "")
-            text = "\(names) already holds " + shown.joined(separator: ", ") + more
-                + ": \(DisplayFormat.count(plan.overlapRecords, "record")) in all."
+            var days = overlapRuns(plan.overlap)
+            if limit > 0 {
+                let shown = plan.overlap.prefix(limit).map { "\($0.day) (\(DisplayFormat.count($0.records, "record")))" }
+                let rest = plan.overlap.count - shown.count
+                days = shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more days" : "")
+            }
+            text = "\(names) already holds " + days + ": \(DisplayFormat.count(plan.overlapRecords, "record")) in all."
         }
         let effect = sync.destination.writeMode.reimportEffect
         let effectText = effect.prefix(1).uppercased() + effect.dropFirst() + "."
