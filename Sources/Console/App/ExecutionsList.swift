@@ -4,8 +4,8 @@ import SyncStore
 /// The rows of the executions pane: a window of at most `windowLimit` executions, newest first,
 /// paged from the state store as the operator scrolls, filtered by status and text in the store.
 ///
-/// The history may hold hundreds of thousands of executions, so the window never holds them
-/// all: scrolling past either end of the window reads the next page through an id cursor, and
+/// The history may contain hundreds of thousands of executions, so the window never contains
+/// them all: scrolling past either end of the window reads the next page through an id cursor, and
 /// a filter asks the store again instead of filtering rows in memory. Drawing reads only the
 /// rows on screen.
 struct ExecutionsList {
@@ -14,9 +14,9 @@ struct ExecutionsList {
 
     private(set) var rows: [Execution] = []
     private var indexByID: [ExecutionID: Int] = [:]
-    /// Whether the store holds newer executions than the window's first row.
+    /// Whether the store contains newer executions than the window's first row.
     private(set) var hasNewer = false
-    /// Whether the store holds older executions than the window's last row.
+    /// Whether the store contains older executions than the window's last row.
     private(set) var hasOlder = false
     private(set) var text = ""
     private(set) var status: StatusFilter = .all
@@ -61,7 +61,7 @@ struct ExecutionsList {
     // MARK: - Moving
 
     /// The id `delta` rows away from `selected`, reading pages from the store when the move
-    /// goes past the window; the first row when `selected` is not in the window.
+    /// goes past the window. Returns the first row when `selected` is not in the window.
     mutating func move(_ selected: ExecutionID?, by delta: Int, context: ConsoleContext) -> ExecutionID? {
         guard !rows.isEmpty else { return nil }
         guard var target = index(of: selected).map({ $0 + delta }) else { return rows.first?.id }
@@ -122,7 +122,7 @@ struct ExecutionsList {
 
     // MARK: - Paging
 
-    /// Appends the next older page; returns how many rows it added, and how many it dropped
+    /// Appends the next older page and returns how many rows it added and how many it dropped
     /// from the top to keep the window bounded.
     private mutating func loadOlder(context: ConsoleContext) -> (added: Int, dropped: Int) {
         guard let last = rows.last else { return (0, 0) }
@@ -155,7 +155,7 @@ struct ExecutionsList {
         hasOlder = true
     }
 
-    /// Runs `query` with the filters added; an empty page after reporting a read error.
+    /// Runs `query` with the filters added, or reports the read error and returns an empty page.
     private func fetch(_ query: ExecutionQuery, context: ConsoleContext) -> [Execution] {
         var query = query
         query.statuses = status.statuses

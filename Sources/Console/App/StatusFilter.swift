@@ -1,10 +1,10 @@
 import SyncModel
 
-/// The statuses the executions list shows; `s` moves to the next one.
+/// The statuses the executions list shows, which `s` moves to the next.
 enum StatusFilter: Int, CaseIterable {
     case all, active, finished, warnings, error, canceled
 
-    /// The statuses to ask the store for; `nil` for every status.
+    /// The statuses to request from the store, or `nil` for every status.
     var statuses: Set<ExecutionStatus>? {
         switch self {
         case .all: return nil

@@ -105,14 +105,14 @@ public struct ExecutionQuery: Hashable, Sendable {
     public var clientID: String?
     public var syncID: String?
     public var statuses: Set<ExecutionStatus>?
-    /// At most this many executions, in `order`; `nil` for all.
+    /// At most this many executions, in `order`, or `nil` for all.
     public var limit: Int?
     /// Only executions older than this id: the cursor of the next page when paging back in time.
     public var beforeID: ExecutionID?
     /// Only executions newer than this id: the cursor of the next page when paging forward.
     public var afterID: ExecutionID?
     /// Only executions whose id (`#12` or `12`), `client/sync`, operator, request or status
-    /// contains this text, ignoring case and diacritics in every script; `nil` or empty for all.
+    /// contains this text, ignoring case and diacritics in every script. `nil` or empty matches all.
     public var text: String?
     public var order: Order
 

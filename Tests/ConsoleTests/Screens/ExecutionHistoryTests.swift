@@ -4,27 +4,41 @@ import SyncStore
 import Testing
 @testable import Console
 
-/// The executions list over a real state database holding 100,000 executions.
-@Suite struct ExecutionHistoryTests {
+/// One fixture whose state database holds 100,000 executions, stored once with the store's bulk
+/// insert and shared by the tests of the history, which only read it; removed at exit.
+private enum SharedHistory {
     static let historySize = 100_000
 
-    /// Stores the history with the store's bulk insert, then opens a fresh console on it.
-    ///
-    /// Statuses cycle through the seven; every 1000th execution is run by `ÉCOLE`.
-    private func withHistory(_ body: (ConsoleFixture, ConsoleApp) throws -> Void) throws {
-        try withFixture { fixture in
-            let store = try SQLiteStateStore(path: fixture.workspace.stateDatabaseURL.path)
-            let statuses: [ExecutionStatus] = [.finished, .finishedWithWarnings, .error, .canceled, .finished, .finished, .finished]
-            let drafts = (1...Self.historySize).map { index in
-                ExecutionDraft(clientID: "acme", syncID: "orders", request: .default,
-                               operatorName: index.isMultiple(of: 1000) ? "ÉCOLE" : "bob", confirmed: false,
-                               status: statuses[index % statuses.count], createdAt: Date(), plannedDays: [], retryOf: nil,
-                               owner: .current)
-            }
-            _ = try store.createExecutions(drafts)
-            let app = ConsoleApp(engine: fixture.engine, operatorName: "alice")
-            try body(fixture, app)
+    static let fixture: Result<ConsoleFixture, Error> = Result {
+        let fixture = try ConsoleFixture()
+        let store = try SQLiteStateStore(path: fixture.workspace.stateDatabaseURL.path)
+        let statuses: [ExecutionStatus] = [.finished, .finishedWithWarnings, .error, .canceled, .finished, .finished, .finished]
+        let drafts = (1...historySize).map { index in
+            ExecutionDraft(clientID: "acme", syncID: "orders", request: .default,
+                           operatorName: index.isMultiple(of: 1000) ? "ÉCOLE" : "bob", confirmed: false,
+                           status: statuses[index % statuses.count], createdAt: Date(), plannedDays: [], retryOf: nil,
+                           owner: .current)
         }
+        _ = try store.createExecutions(drafts)
+        atexit { SharedHistory.removeFolder() }
+        return fixture
+    }
+
+    static func removeFolder() {
+        if case .success(let fixture) = fixture {
+            try? FileManager.default.removeItem(at: fixture.folder)
+        }
+    }
+}
+
+/// The executions list over a real state database holding 100,000 executions.
+@Suite struct ExecutionHistoryTests {
+    /// Opens a fresh console on the shared history.
+    ///
+    /// Statuses cycle through four kinds; every 1000th execution is run by `ÉCOLE`.
+    private func withHistory(_ body: (ConsoleFixture, ConsoleApp) throws -> Void) throws {
+        let fixture = try SharedHistory.fixture.get()
+        try body(fixture, ConsoleApp(engine: fixture.engine, operatorName: "alice"))
     }
 
     private func press(_ app: ConsoleApp, _ keys: Key...) {
@@ -134,13 +148,13 @@ import Testing
     }
 
     @Test func newExecution_arrivesOnTop() throws {
-        try withHistory { fixture, app in
-            let started = try fixture.engine.start(clientID: "acme", syncID: "orders", request: .default, confirmed: false,
-                                                   operatorName: "alice")
-            app.apply(.updated(started))
-            press(app, .character("e"))
-            let buffer = app.render(size: Size(columns: 80, rows: 24), unicode: true)
-            #expect(selectedRow(buffer)?.hasPrefix("│#\(started.id) ") == true)
+        try withFixture { fixture in
+            try fixture.importAllDays()
+            let started = try fixture.engine.start(clientID: "acme", syncID: "orders", request: .singleDate(fixture.span.last),
+                                                   confirmed: true, operatorName: "alice")
+            fixture.app.apply(.updated(started))
+            fixture.press(.character("e"))
+            #expect(selectedRow(fixture.render())?.hasPrefix("│#\(started.id) ") == true)
         }
     }
 

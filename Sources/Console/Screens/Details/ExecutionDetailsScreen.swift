@@ -10,10 +10,10 @@ struct ExecutionDetailsScreen {
     private(set) var executionID: ExecutionID
     var scroll = 0
     private(set) var logs: [LogLine] = []
-    /// Whether the arrows scroll the log instead of the details; Tab switches.
+    /// Whether the arrows scroll the log instead of the details, which Tab switches.
     private(set) var logFocused = false
-    /// The sequence of the first log line shown while the operator reads back; `nil` while the
-    /// log follows new lines, which is what it does at the bottom.
+    /// The sequence of the first log line shown while the operator reads back, or `nil` while the
+    /// log follows new lines, which it does at the bottom.
     private(set) var logTop: Int?
 
     init(executionID: ExecutionID, context: ConsoleContext) {
@@ -66,7 +66,7 @@ struct ExecutionDetailsScreen {
         scrollLog(by: delta, rows: Self.Layout(size: size).logLines, context: context)
     }
 
-    /// Moves the log view; reaching the bottom follows new lines again, reaching the top reads
+    /// Moves the log view. Reaching the bottom follows new lines again, and reaching the top reads
     /// older lines from the store.
     private mutating func scrollLog(by delta: Int, rows: Int, context: ConsoleContext) {
         guard !logs.isEmpty else { return }

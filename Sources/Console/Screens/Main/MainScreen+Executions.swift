@@ -30,8 +30,8 @@ extension MainScreen {
         }
     }
 
-    /// `Executions (200+, newest first)`, with the status filter when one is chosen; `+` says
-    /// that the store holds more than the rows read so far.
+    /// Builds `Executions (200+, newest first)`, with the status filter when one is chosen. The `+`
+    /// means that the store contains more than the rows read so far.
     private func executionsTitle(_ context: ConsoleContext) -> String {
         let list = executionList
         let more = list.hasOlder || list.hasNewer ? "+" : ""

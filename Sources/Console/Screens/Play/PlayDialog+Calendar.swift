@@ -3,7 +3,7 @@ import SyncModel
 /// The calendar of the Single Date and Date Range tabs: moving its cursor within the span and
 /// picking days with it.
 extension PlayDialog {
-    /// Takes a key while the calendar has focus; returns `false` for keys it leaves to the dialog.
+    /// Handles a key while the calendar has focus and returns `false` for keys left to the dialog.
     mutating func handleCalendarKey(_ key: Key, context: ConsoleContext) -> Bool {
         switch key {
         case .left: moveCalendar(to: cursorDay?.adding(days: -1), context: context)
@@ -33,7 +33,7 @@ extension PlayDialog {
         return day
     }
 
-    /// Moves the cursor; in Single Date the day under it is the day to import.
+    /// Moves the cursor. In Single Date the day under it is the day to import.
     private mutating func moveCalendar(to day: Day?, context: ConsoleContext) {
         guard let day, span != nil else { return }
         calendarDay = clampedToSpan(day)

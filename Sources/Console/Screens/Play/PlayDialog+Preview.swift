@@ -50,7 +50,7 @@ extension PlayDialog {
         return text + ". " + importedBeforeText(plan)
     }
 
-    /// How many of the planned days the ledger holds, with their records.
+    /// Describes how many of the planned days the ledger contains, with their records.
     private func importedBeforeText(_ plan: ExecutionPlan) -> String {
         guard !plan.overlap.isEmpty else {
             return plan.days.count == 1 ? "It was never imported before." : "None was imported before."
@@ -96,7 +96,7 @@ extension PlayDialog {
     }
 
     /// `2026-01-01..2026-01-09 (27 records), 2026-01-12 (3 records)`: the overlapping days as
-    /// runs, at most three, with the records each run holds.
+    /// runs, at most three, with the records each run contains.
     private func overlapRuns(_ overlap: [LedgerEntry]) -> String {
         var runs: [(first: Day, last: Day, records: Int)] = []
         for entry in overlap {
@@ -114,7 +114,7 @@ extension PlayDialog {
         return shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more days" : "")
     }
 
-    /// The alert's text; `limit` days are named one by one, or all of them as runs when it is 0.
+    /// Builds the alert's text, naming `limit` days one by one, or all of them as runs when it is 0.
     private func alertLines(_ plan: ExecutionPlan, width: Int, dayLimit limit: Int) -> [StyledLine] {
         let names = "\(TerminalText.escape(sync.name)) of \(TerminalText.escape(client.name))"
         var text: String
@@ -128,7 +128,7 @@ extension PlayDialog {
                 let rest = plan.overlap.count - shown.count
                 days = shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more days" : "")
             }
-            text = "\(names) already holds " + days + ": \(DisplayFormat.count(plan.overlapRecords, "record")) in all."
+            text = "\(names) already contains " + days + ": \(DisplayFormat.count(plan.overlapRecords, "record")) in all."
         }
         let effect = sync.destination.writeMode.reimportEffect
         let effectText = effect.prefix(1).uppercased() + effect.dropFirst() + "."
