@@ -38,6 +38,7 @@ public final class ConsoleApp {
         self.operatorName = operatorName
         context = ConsoleContext(engine: engine, operatorName: operatorName, now: now)
         context.loadExecutions()
+        main.executionList.reload(context: context)
     }
 
     /// Reacts to a key or a resize.
@@ -56,6 +57,7 @@ public final class ConsoleApp {
         switch event {
         case .updated(let execution):
             context.update(execution)
+            main.executionDidChange(execution, context: context)
             dialog?.executionDidChange(execution, context: context)
         case .logged(let line):
             details?.append(line)
@@ -122,7 +124,7 @@ public final class ConsoleApp {
             return dialog?.handle(key, context: context) ?? .none
         }
         if details != nil {
-            return details?.handle(key, context: context) ?? .none
+            return details?.handle(key, context: context, size: size) ?? .none
         }
         return main.handle(key, context: context)
     }
@@ -153,13 +155,19 @@ public final class ConsoleApp {
             dialog = nil
             if let started {
                 context.update(started)
-                main.show(started)
+                main.executionDidChange(started, context: context)
+                main.show(started, context: context)
                 context.notice = StyledSpan("Started execution #\(started.id) of \(started.syncPath)", .hint)
             }
         case .openDetails(let id):
+            context.ensureLoaded(id)
             details = ExecutionDetailsScreen(executionID: id, context: context)
             if let execution = context.executions.execution(id: id) {
-                main.show(execution)
+                main.executionDidChange(execution, context: context)
+                if main.executionList.index(of: id) == nil {
+                    main.show(execution, context: context)
+                }
+                main.selectedExecutionID = id
             }
         case .closeDetails:
             details = nil

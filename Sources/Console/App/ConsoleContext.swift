@@ -35,6 +35,19 @@ public final class ConsoleContext {
         }
     }
 
+    /// Reads execution `id` from the store when the live list lacks it, as for an execution
+    /// paged in from older history, so that its details can be shown and kept current.
+    func ensureLoaded(_ id: ExecutionID) {
+        guard executions.execution(id: id) == nil else { return }
+        do {
+            if let execution = try engine.execution(id: id) {
+                executions.update(execution)
+            }
+        } catch {
+            report(error, doing: "reading execution #\(id)")
+        }
+    }
+
     /// Shows `error` on the status line, escaped, with what the console was doing.
     func report(_ error: Error, doing action: String) {
         let message = (error as? RequestRejection)?.message ?? String(describing: error)

@@ -11,6 +11,11 @@ public struct ListFilter: Hashable, Sendable {
         candidates.contains { TextMatch.matches($0, filter: text) }
     }
 
+    /// Whether one of `candidates` contains `text`, as a filter of that text would decide.
+    public static func matches(text: String, _ candidates: String...) -> Bool {
+        candidates.contains { TextMatch.matches($0, filter: text) }
+    }
+
     /// Takes a key while editing; returns `false` when the key is not for the filter.
     public mutating func handle(_ key: Key) -> Bool {
         switch key {

@@ -57,12 +57,13 @@ public enum MonthCalendar {
         ]
     }
 
-    /// The role of `day`'s mark: running and failed days first, then imported or missing.
+    /// The role of `day`'s mark: a running day first, then a day whose latest execution failed
+    /// on it (even when an earlier import stays in the ledger), then imported or missing.
     public static func role(of day: Day, marks: CalendarMarks) -> Role {
         guard let span = marks.span, span.contains(day) else { return .dayOutside }
         if marks.running.contains(day) { return .dayRunning }
-        if marks.imported.contains(day) { return .dayImported }
         if marks.failed.contains(day) { return .dayFailed }
+        if marks.imported.contains(day) { return .dayImported }
         return .dayMissing
     }
 

@@ -48,12 +48,33 @@ extension SQLiteStateStore {
         }
     }
 
-    /// Returns executions newest first (by id), filtered by `query`.
+    /// Returns executions filtered by `query`, by id newest first unless it asks otherwise.
     ///
-    /// An empty set of statuses matches nothing; a `nil` one matches every status.
+    /// An empty set of statuses matches nothing; a `nil` one matches every status. The id
+    /// cursors and the order run on the primary key, so a page costs the same at any depth of
+    /// the history; a text filter is tested row by row along that key and stops at `limit`.
     public func executions(_ query: ExecutionQuery) throws -> [Execution] {
         if let statuses = query.statuses, statuses.isEmpty { return [] }
 
+        let (conditions, parameters) = Self.conditions(of: query)
+        var sql = "SELECT \(ExecutionRow.selectColumns) FROM executions"
+        if !conditions.isEmpty {
+            sql += " WHERE " + conditions.joined(separator: " AND ")
+        }
+        sql += query.order == .newestFirst ? " ORDER BY id DESC" : " ORDER BY id ASC"
+        var values = parameters
+        if let limit = query.limit {
+            sql += " LIMIT ?"
+            values.append(.integer(Int64(max(0, limit))))
+        }
+
+        return try withConnection("list executions") { connection in
+            try connection.query(sql, values).map { try ExecutionRow.decode($0, path: path).execution }
+        }
+    }
+
+    /// The SQL conditions of `query` and their parameters, in order.
+    private static func conditions(of query: ExecutionQuery) -> ([String], [SQLiteValue]) {
         var conditions: [String] = []
         var parameters: [SQLiteValue] = []
         if let clientID = query.clientID {
@@ -69,21 +90,27 @@ extension SQLiteStateStore {
             conditions.append("status IN (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))")
             parameters += names.map { .text($0) }
         }
-
-        var sql = "SELECT \(ExecutionRow.selectColumns) FROM executions"
-        if !conditions.isEmpty {
-            sql += " WHERE " + conditions.joined(separator: " AND ")
+        if let beforeID = query.beforeID {
+            conditions.append("id < ?")
+            parameters.append(.integer(beforeID))
         }
-        sql += " ORDER BY id DESC"
-        if let limit = query.limit {
-            sql += " LIMIT ?"
-            parameters.append(.integer(Int64(max(0, limit))))
+        if let afterID = query.afterID {
+            conditions.append("id > ?")
+            parameters.append(.integer(afterID))
         }
-
-        return try withConnection("list executions") { connection in
-            try connection.query(sql, parameters).map { try ExecutionRow.decode($0, path: path).execution }
+        if let text = query.text, !text.isEmpty {
+            conditions.append("instr(\(SQLiteConnection.foldFunctionName)(\(searchedText)), ?) > 0")
+            parameters.append(.text(TextFolding.fold(text)))
         }
+        return (conditions, parameters)
     }
+
+    /// The columns a text filter searches, joined by a unit separator so that a match never
+    /// spans two of them; the status reads as its label (`IN PROGRESS`).
+    private static let searchedText = """
+        '#' || id || char(31) || client_id || '/' || sync_id || char(31) || operator || char(31) || request \
+        || char(31) || replace(status, '_', ' ')
+        """
 
     /// The execution as a read of its new row returns it, with times rounded to the millisecond.
     static func execution(from draft: ExecutionDraft, id: ExecutionID) -> Execution {

@@ -111,5 +111,6 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
         try connection.execute("PRAGMA journal_mode = WAL")
         try connection.execute("PRAGMA synchronous = NORMAL")
         try connection.execute("PRAGMA foreign_keys = ON")
+        try connection.registerFoldFunction()
     }
 }

@@ -23,7 +23,7 @@ public protocol StateStore: AnyObject, Sendable {
 
     func execution(id: ExecutionID) throws -> Execution?
 
-    /// Returns executions newest first, filtered by `query`.
+    /// Returns executions filtered by `query`, newest first unless it asks otherwise.
     func executions(_ query: ExecutionQuery) throws -> [Execution]
 
     /// Marks as `ERROR` every execution that is not final and whose owning process is gone,
@@ -97,16 +97,34 @@ public struct ExecutionOwner: Hashable, Sendable {
 
 /// Which executions to list.
 public struct ExecutionQuery: Hashable, Sendable {
+    /// The order of the listed executions, by id, which is the order of creation.
+    public enum Order: Hashable, Sendable {
+        case newestFirst, oldestFirst
+    }
+
     public var clientID: String?
     public var syncID: String?
     public var statuses: Set<ExecutionStatus>?
-    /// At most this many executions, newest first; `nil` for all.
+    /// At most this many executions, in `order`, or `nil` for all.
     public var limit: Int?
+    /// Only executions older than this id: the cursor of the next page when paging back in time.
+    public var beforeID: ExecutionID?
+    /// Only executions newer than this id: the cursor of the next page when paging forward.
+    public var afterID: ExecutionID?
+    /// Only executions whose id (`#12` or `12`), `client/sync`, operator, request or status
+    /// contains this text, ignoring case and diacritics in every script. `nil` or empty matches all.
+    public var text: String?
+    public var order: Order
 
-    public init(clientID: String? = nil, syncID: String? = nil, statuses: Set<ExecutionStatus>? = nil, limit: Int? = nil) {
+    public init(clientID: String? = nil, syncID: String? = nil, statuses: Set<ExecutionStatus>? = nil, limit: Int? = nil,
+                beforeID: ExecutionID? = nil, afterID: ExecutionID? = nil, text: String? = nil, order: Order = .newestFirst) {
         self.clientID = clientID
         self.syncID = syncID
         self.statuses = statuses
         self.limit = limit
+        self.beforeID = beforeID
+        self.afterID = afterID
+        self.text = text
+        self.order = order
     }
 }

@@ -74,4 +74,74 @@ import Testing
             #expect(newest?.retryOf == first.id)
         }
     }
+
+    @Test func details_showPerDayProgress() throws {
+        try withFixture { fixture in
+            openDetails(fixture, sampleExecution(status: .inProgress))
+            #expect(fixture.render().text.contains("2026-01-05  ▶ running"))
+        }
+    }
+
+    @Test func details_groupWarningsByKindWithCounts() throws {
+        try withFixture { fixture in
+            var execution = failedExecution()
+            execution.warnings.add(RecordIssue(kind: .invalidValue, day: Day("2026-01-05"), location: "data/orders/2026-01-05.csv",
+                                               line: 9, field: "amount", message: "\"x\" is not a decimal"))
+            openDetails(fixture, execution)
+            #expect(fixture.render(columns: 80, rows: 40).text.contains("\(WarningKind.invalidValue.title): 2 records"))
+        }
+    }
+
+    @Test func cancel_showsCancelingUntilTheEnd() throws {
+        try withFixture { fixture in
+            openDetails(fixture, sampleExecution(status: .inProgress))
+            fixture.press(.character("c"), .character("y"))
+            #expect(fixture.render().text.contains("■ CANCELING"))
+        }
+    }
+
+    @Test func log_followsWhileAtTheBottom() throws {
+        try withFixture { fixture in
+            openDetails(fixture, sampleExecution(status: .inProgress))
+            for sequence in 1...20 {
+                fixture.app.apply(.logged(LogLine(executionID: 7, sequence: sequence, level: .info, message: "line \(sequence)")))
+            }
+            #expect(fixture.render().text.contains("line 20"))
+        }
+    }
+
+    @Test func log_scrolledUpStaysPutAsLinesArrive() throws {
+        try withFixture { fixture in
+            openDetails(fixture, sampleExecution(status: .inProgress))
+            for sequence in 1...20 {
+                fixture.app.apply(.logged(LogLine(executionID: 7, sequence: sequence, level: .info, message: "line \(sequence)")))
+            }
+            fixture.press(.tab, .home)
+            fixture.app.apply(.logged(LogLine(executionID: 7, sequence: 21, level: .info, message: "line 21")))
+            let text = fixture.render().text
+            #expect(text.contains("line 1\n") || text.contains("line 1 "))
+            #expect(!text.contains("line 21"))
+        }
+    }
+
+    @Test func log_endFollowsAgain() throws {
+        try withFixture { fixture in
+            openDetails(fixture, sampleExecution(status: .inProgress))
+            for sequence in 1...20 {
+                fixture.app.apply(.logged(LogLine(executionID: 7, sequence: sequence, level: .info, message: "line \(sequence)")))
+            }
+            fixture.press(.tab, .home, .end)
+            fixture.app.apply(.logged(LogLine(executionID: 7, sequence: 21, level: .info, message: "line 21")))
+            #expect(fixture.render().text.contains("line 21"))
+        }
+    }
+
+    @Test func help_listsTheDetailsKeys() throws {
+        try withFixture { fixture in
+            openDetails(fixture, failedExecution())
+            fixture.press(.character("?"))
+            let text = fixture.render().text
+            #expect(ExecutionDetailsScreen.keyHelp.allSatisfy { text.contains($0.action) })
+        }
+    }
 }

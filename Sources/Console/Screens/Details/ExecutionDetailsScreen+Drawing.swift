@@ -2,6 +2,22 @@ import SyncModel
 
 /// Drawing of the details screen: a scrolling details box over a log box that shows the tail.
 extension ExecutionDetailsScreen {
+    /// Where the boxes go: the details on top, the log under them, a third of the body.
+    struct Layout {
+        var details: Rect
+        var log: Rect
+
+        init(size: Size) {
+            let body = size.rows - 2
+            let logRows = max(5, body / 3)
+            details = Rect(column: 0, row: 1, columns: size.columns, rows: body - logRows)
+            log = Rect(column: 0, row: 1 + details.rows, columns: size.columns, rows: logRows)
+        }
+
+        /// The log lines that fit in the log box.
+        var logLines: Int { max(1, log.rows - 2) }
+    }
+
     func draw(_ buffer: inout ScreenBuffer, context: ConsoleContext) {
         let size = buffer.size
         let unicode = context.unicode
@@ -16,16 +32,16 @@ extension ExecutionDetailsScreen {
         let title = "SyncDeck  execution #\(execution.id)  \(TerminalText.escape(execution.syncPath))"
         buffer.put(title, column: 0, row: 0, role: .title, maxWidth: size.columns)
 
-        let body = size.rows - 2
-        let logRows = max(5, body / 3)
-        let detailsRect = Rect(column: 0, row: 1, columns: size.columns, rows: body - logRows)
-        let logRect = Rect(column: 0, row: 1 + detailsRect.rows, columns: size.columns, rows: logRows)
+        let layout = Layout(size: size)
+        let detailsRect = layout.details
+        let logRect = layout.log
 
         let lines = detailLines(execution, context: context, width: detailsRect.columns - 4)
         let visible = max(1, detailsRect.rows - 2)
         let top = min(scroll, max(0, lines.count - visible))
         let position = lines.count > visible ? " \(top + 1)-\(min(lines.count, top + visible)) of \(lines.count)" : ""
-        buffer.box(detailsRect, role: .border, unicode: unicode, title: "Details" + position)
+        buffer.box(detailsRect, role: logFocused ? .border : .title, unicode: unicode, title: "Details" + position,
+                   titleRole: logFocused ? .title : .tabActive)
         for (index, line) in lines.dropFirst(top).prefix(visible).enumerated() {
             buffer.put(line, column: detailsRect.column + 2, row: detailsRect.row + 1 + index, maxWidth: detailsRect.columns - 4)
         }
@@ -36,23 +52,28 @@ extension ExecutionDetailsScreen {
     }
 
     private func hints(for execution: Execution, context: ConsoleContext) -> String {
-        var hints = "Esc back  Up/Down/PgUp/PgDn scroll"
+        var hints = "Esc back  Tab " + (logFocused ? "details" : "log") + "  arrows scroll"
         if context.displayedStatus(of: execution).isCancelable { hints += "  c cancel" }
         if execution.status == .error || execution.status == .canceled { hints += "  r retry" }
         return hints + "  ? help"
     }
 
-    /// Draws the newest log lines that fit, so the box follows the log as it grows.
+    /// Draws the log: the newest lines that fit while following, or the lines read back to.
     private func drawLog(_ buffer: inout ScreenBuffer, in rect: Rect, execution: Execution, unicode: Bool) {
-        let following = execution.status.isFinal ? "" : ", following"
-        buffer.box(rect, role: .border, unicode: unicode, title: "Log (\(logs.count) lines\(following))")
         let inner = rect.inner
+        let rows = max(1, inner.rows)
+        let top = logTopIndex(rows: rows)
+        let state = logTop == nil ? (execution.status.isFinal ? "" : ", following") : ", paused: End follows"
+        let position = logs.count > rows ? " \(top + 1)-\(min(logs.count, top + rows)) of \(logs.count)" : " \(logs.count) lines"
+        buffer.box(rect, role: logFocused ? .title : .border, unicode: unicode, title: "Log" + position + state,
+                   titleRole: logFocused ? .tabActive : .title)
         if logs.isEmpty {
             buffer.put("no log line yet", column: inner.column + 1, row: inner.row, role: .dim, maxWidth: inner.columns - 1)
         }
-        for (index, line) in logs.suffix(inner.rows).enumerated() {
+        for (index, line) in logs[top...].prefix(rows).enumerated() {
             let role: Role = line.level == .error ? .error : (line.level == .warning ? .alert : .body)
-            let text = "\(DisplayFormat.clock(line.time)) \(line.level.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))\(TerminalText.escape(line.message))"
+            let level = line.level.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            let text = "\(DisplayFormat.clock(line.time)) \(level)\(TerminalText.escape(line.message))"
             buffer.put(TextLayout.truncate(text, toWidth: inner.columns - 1, unicode: unicode), column: inner.column + 1,
                        row: inner.row + index, role: role)
         }

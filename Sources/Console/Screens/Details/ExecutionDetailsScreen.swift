@@ -10,6 +10,11 @@ struct ExecutionDetailsScreen {
     private(set) var executionID: ExecutionID
     var scroll = 0
     private(set) var logs: [LogLine] = []
+    /// Whether the arrows scroll the log instead of the details, which Tab switches.
+    private(set) var logFocused = false
+    /// The sequence of the first log line shown while the operator reads back, or `nil` while the
+    /// log follows new lines, which it does at the bottom.
+    private(set) var logTop: Int?
 
     init(executionID: ExecutionID, context: ConsoleContext) {
         self.executionID = executionID
@@ -17,25 +22,27 @@ struct ExecutionDetailsScreen {
     }
 
     static let keyHelp: [KeyHelp] = [
-        KeyHelp("Up/Down, k/j", "scroll the details by a line"),
-        KeyHelp("PgUp/PgDn", "scroll the details by a page"),
-        KeyHelp("Home/End", "go to the top or the bottom"),
+        KeyHelp("Tab", "switch the arrows between the details and the log"),
+        KeyHelp("Up/Down, k/j", "scroll the focused box by a line"),
+        KeyHelp("PgUp/PgDn", "scroll the focused box by a page"),
+        KeyHelp("Home/End", "top or bottom; End on the log follows new lines"),
         KeyHelp("c", "cancel this execution (asks first)"),
-        KeyHelp("r", "retry this execution when it is ERROR or CANCELED"),
+        KeyHelp("r", "retry an ERROR or CANCELED execution with the same request"),
         KeyHelp("Esc", "go back to the main screen"),
         KeyHelp("?", "show this help"),
         KeyHelp("Ctrl-L", "redraw the whole screen"),
         KeyHelp("q", "quit (asks first while executions run)"),
     ]
 
-    mutating func handle(_ key: Key, context: ConsoleContext) -> ConsoleCommand {
+    mutating func handle(_ key: Key, context: ConsoleContext, size: Size) -> ConsoleCommand {
         switch key {
-        case .up, .character("k"): scroll = max(0, scroll - 1)
-        case .down, .character("j"): scroll += 1
-        case .pageUp: scroll = max(0, scroll - 10)
-        case .pageDown: scroll += 10
-        case .home: scroll = 0
-        case .end: scroll = Int.max / 2
+        case .tab, .backTab: logFocused.toggle()
+        case .up, .character("k"): scrollFocused(by: -1, context: context, size: size)
+        case .down, .character("j"): scrollFocused(by: 1, context: context, size: size)
+        case .pageUp: scrollFocused(by: -10, context: context, size: size)
+        case .pageDown: scrollFocused(by: 10, context: context, size: size)
+        case .home: scrollFocused(by: -Int.max / 2, context: context, size: size)
+        case .end: scrollFocused(by: Int.max / 2, context: context, size: size)
         case .escape: return .closeDetails
         case .character("?"): return .showHelp
         case .character("q"): return .quit
@@ -51,12 +58,56 @@ struct ExecutionDetailsScreen {
         return .none
     }
 
+    private mutating func scrollFocused(by delta: Int, context: ConsoleContext, size: Size) {
+        guard logFocused else {
+            scroll = max(0, min(Int.max / 2, scroll + delta))
+            return
+        }
+        scrollLog(by: delta, rows: Self.Layout(size: size).logLines, context: context)
+    }
+
+    /// Moves the log view. Reaching the bottom follows new lines again, and reaching the top reads
+    /// older lines from the store.
+    private mutating func scrollLog(by delta: Int, rows: Int, context: ConsoleContext) {
+        guard !logs.isEmpty else { return }
+        let bottom = max(0, logs.count - rows)
+        var top = logTopIndex(rows: rows) + max(-logs.count, min(logs.count, delta))
+        if top < 0, loadOlderLogs(context: context) > 0 {
+            top = max(0, logTopIndex(rows: rows) + max(-logs.count, delta))
+        }
+        top = max(0, top)
+        logTop = top >= bottom ? nil : logs[top].sequence
+    }
+
+    /// The index of the first log line shown in `rows` rows.
+    func logTopIndex(rows: Int) -> Int {
+        let bottom = max(0, logs.count - rows)
+        guard let logTop else { return bottom }
+        return min(bottom, logs.firstIndex { $0.sequence >= logTop } ?? bottom)
+    }
+
     /// Appends a line of this execution's log that arrived from the engine.
     mutating func append(_ line: LogLine) {
         guard line.executionID == executionID, line.sequence > (logs.last?.sequence ?? 0) else { return }
         logs.append(line)
-        if logs.count > ExecutionDetailsScreen.logLimit {
+        // While the operator reads back, the lines they read are kept and the tail waits.
+        if logTop == nil, logs.count > ExecutionDetailsScreen.logLimit {
             logs.removeFirst(logs.count - ExecutionDetailsScreen.logLimit)
+        }
+    }
+
+    /// Prepends the page of log lines before the first one kept and returns how many it read.
+    private mutating func loadOlderLogs(context: ConsoleContext) -> Int {
+        guard let first = logs.first, first.sequence > 1 else { return 0 }
+        let count = min(first.sequence - 1, ExecutionDetailsScreen.logLimit)
+        do {
+            let page = try context.engine.logs(executionID: executionID, after: first.sequence - 1 - count, limit: count)
+            let older = page.filter { $0.sequence < first.sequence }
+            logs.insert(contentsOf: older, at: 0)
+            return older.count
+        } catch {
+            context.report(error, doing: "reading the log of execution #\(executionID)")
+            return 0
         }
     }
 

@@ -4,8 +4,9 @@ import SyncModel
 /// The executions pane: the live list of executions, newest first.
 extension MainScreen {
     func drawExecutions(_ buffer: inout ScreenBuffer, in rect: Rect, context: ConsoleContext) {
-        let executions = visibleExecutions(context)
-        drawPaneBox(&buffer, rect, pane: .executions, title: "Executions (\(executions.count))", context: context)
+        let list = executionList
+        let executions = list.rows
+        drawPaneBox(&buffer, rect, pane: .executions, title: executionsTitle(context), context: context)
         var area = drawFilter(&buffer, pane: .executions, in: rect.inner, unicode: context.unicode)
         guard area.rows > 0 else { return }
         let columns = ExecutionColumns(width: area.columns, largestID: executions.first?.id ?? 9)
@@ -14,18 +15,31 @@ extension MainScreen {
         area.rows -= 1
 
         if executions.isEmpty {
-            let text = context.executions.all.isEmpty ? " no execution yet: choose a sync and press Enter" : " no execution matches"
+            let text = list.isFiltered ? " no execution matches; Esc clears the filters"
+                : " no execution yet: choose a sync and press Enter"
             buffer.put(text, column: area.column, row: area.row, role: .dim, maxWidth: area.columns)
             return
         }
         let selected = selectedExecution(context)?.id
-        let offset = ListCursor.scrollOffset(index: executions.firstIndex { $0.id == selected }, height: area.rows)
-        for (index, execution) in executions.dropFirst(offset).prefix(area.rows).enumerated() {
+        let offset = ListCursor.scrollOffset(index: list.index(of: selected), height: area.rows)
+        for (index, execution) in executions[offset...].prefix(area.rows).enumerated() {
             let role = rowRole(selected: execution.id == selected, pane: .executions)
             let status = context.displayedStatus(of: execution)
             let line = columns.line(for: execution, status: status, rowRole: role, now: context.now(), unicode: context.unicode)
             buffer.put(line, column: area.column, row: area.row + index, maxWidth: area.columns)
         }
+    }
+
+    /// Builds `Executions (200+, newest first)`, with the status filter when one is chosen. The `+`
+    /// means that the store contains more than the rows read so far.
+    private func executionsTitle(_ context: ConsoleContext) -> String {
+        let list = executionList
+        let more = list.hasOlder || list.hasNewer ? "+" : ""
+        var title = "Executions (\(list.rows.count)\(more), newest first)"
+        if list.status != .all {
+            title += " status: \(list.status.label(unicode: context.unicode))"
+        }
+        return title
     }
 }
 

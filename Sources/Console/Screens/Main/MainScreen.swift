@@ -25,6 +25,8 @@ struct MainScreen {
     var selectedSyncID: String?
     var selectedExecutionID: ExecutionID?
     var filters: [MainPane: ListFilter] = [:]
+    /// The executions pane's rows, paged from the store; its filters mirror `filters[.executions]`.
+    var executionList = ExecutionsList()
 
     // MARK: - Lists
 
@@ -49,30 +51,33 @@ struct MainScreen {
     }
 
     func visibleExecutions(_ context: ConsoleContext) -> [Execution] {
-        let filter = filters[.executions] ?? ListFilter()
-        guard !filter.text.isEmpty else { return context.executions.all }
-        return context.executions.all.filter {
-            filter.matches("#\($0.id)", $0.syncPath, $0.request.summary, $0.operatorName,
-                           context.displayedStatus(of: $0).label(unicode: context.unicode))
-        }
+        executionList.rows
     }
 
     func selectedExecution(_ context: ConsoleContext) -> Execution? {
-        let executions = visibleExecutions(context)
-        return executions.first { $0.id == selectedExecutionID } ?? executions.first
+        executionList.execution(id: selectedExecutionID) ?? executionList.rows.first
     }
 
-    /// Selects `execution` in the list and focuses the list, clearing a filter that hides it.
-    mutating func show(_ execution: Execution) {
+    /// Selects `execution` in the list and focuses the list, clearing the filters that hide it.
+    mutating func show(_ execution: Execution, context: ConsoleContext) {
         selectedExecutionID = execution.id
         focus = .executions
         filters[.executions] = nil
+        executionList.clearFilters(context: context)
+        if executionList.index(of: execution.id) == nil {
+            executionList.reload(context: context)
+        }
+    }
+
+    /// Takes in a changed execution for the executions pane.
+    mutating func executionDidChange(_ execution: Execution, context: ConsoleContext) {
+        executionList.update(execution, context: context)
     }
 
     // MARK: - Keys
 
     mutating func handle(_ key: Key, context: ConsoleContext) -> ConsoleCommand {
-        if filters[focus]?.isEditing == true, handleFilterKey(key) {
+        if filters[focus]?.isEditing == true, handleFilterKey(key, context: context) {
             return .none
         }
 
@@ -81,8 +86,8 @@ struct MainScreen {
         case .down, .character("j"): move(by: 1, context: context)
         case .pageUp: move(by: -10, context: context)
         case .pageDown: move(by: 10, context: context)
-        case .home: move(by: -Int.max / 2, context: context)
-        case .end: move(by: Int.max / 2, context: context)
+        case .home: moveToEnd(newest: true, context: context)
+        case .end: moveToEnd(newest: false, context: context)
         case .left, .character("h"): focus = MainPane(rawValue: max(0, focus.rawValue - 1)) ?? focus
         case .right, .character("l"): focus = MainPane(rawValue: min(2, focus.rawValue + 1)) ?? focus
         case .character("e"): focus = .executions
@@ -90,8 +95,9 @@ struct MainScreen {
         case .character("p"): return openPlayDialog(context: context)
         case .character("c"): return cancelSelected(context: context)
         case .character("r"): retrySelected(context: context)
+        case .character("s"): cycleStatusFilter(context: context)
         case .character("/"): filters[focus, default: ListFilter()].isEditing = true
-        case .escape: filters[focus] = nil
+        case .escape: clearFilters(context: context)
         case .character("?"): return .showHelp
         case .character("q"): return .quit
         default: break
@@ -99,11 +105,28 @@ struct MainScreen {
         return .none
     }
 
-    private mutating func handleFilterKey(_ key: Key) -> Bool {
+    private mutating func handleFilterKey(_ key: Key, context: ConsoleContext) -> Bool {
         var filter = filters[focus] ?? ListFilter()
         let handled = filter.handle(key)
         filters[focus] = filter
+        if focus == .executions {
+            executionList.setText(filter.text, context: context)
+        }
         return handled
+    }
+
+    private mutating func clearFilters(context: ConsoleContext) {
+        filters[focus] = nil
+        if focus == .executions {
+            executionList.clearFilters(context: context)
+        }
+    }
+
+    /// Shows the next status filter of the executions list, focusing the list.
+    private mutating func cycleStatusFilter(context: ConsoleContext) {
+        focus = .executions
+        executionList.setStatus(executionList.status.next, context: context)
+        selectedExecutionID = executionList.rows.first?.id
     }
 
     private mutating func move(by delta: Int, context: ConsoleContext) {
@@ -114,9 +137,18 @@ struct MainScreen {
         case .syncs:
             selectedSyncID = ListCursor.move(selectedSync(context)?.id, by: delta, in: visibleSyncs(context).map(\.id))
         case .executions:
-            selectedExecutionID = ListCursor.move(selectedExecution(context)?.id, by: delta,
-                                                  in: visibleExecutions(context).map(\.id))
+            selectedExecutionID = executionList.move(selectedExecution(context)?.id, by: delta, context: context)
         }
+    }
+
+    /// Home and End: the first or last row; for executions, the newest or oldest in the store.
+    private mutating func moveToEnd(newest: Bool, context: ConsoleContext) {
+        guard focus == .executions else {
+            move(by: newest ? -Int.max / 2 : Int.max / 2, context: context)
+            return
+        }
+        selectedExecutionID = newest ? executionList.moveToNewest(context: context)
+            : executionList.moveToOldest(context: context)
     }
 
     private mutating func activate(context: ConsoleContext) -> ConsoleCommand {
@@ -148,7 +180,7 @@ struct MainScreen {
     private mutating func retrySelected(context: ConsoleContext) {
         guard let execution = executionUnderCursor(context) else { return }
         if let retried = context.retry(execution) {
-            show(retried)
+            show(retried, context: context)
         }
     }
 

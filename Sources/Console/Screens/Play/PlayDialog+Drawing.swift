@@ -34,9 +34,19 @@ extension PlayDialog {
                                      notice: context.notice, hints: statusHints)
     }
 
-    private var statusHints: String {
+    /// The short hints of the status line for the focused control; each fits 80 columns.
+    var statusHints: String {
         let tabs = self.tabs.count > 1 ? "Tab tabs  " : ""
-        return tabs + "Up/Down move  Space choose  Enter on Execute starts  Esc close  ? help"
+        switch focus {
+        case .calendar:
+            return "arrows day/week  PgUp/PgDn month  Enter pick  k/j leave  Esc close  ? help"
+        case .singleDay, .firstDay, .lastDay:
+            return tabs + "type YYYY-MM-DD  Up/Down move  Esc close  ? help"
+        case .confirmation, .mode:
+            return tabs + "Up/Down move  Space choose  Esc close  ? help"
+        case .execute, .cancel:
+            return tabs + "Up/Down move  Enter on Execute starts  Esc close  ? help"
+        }
     }
 
     private func drawTabs(_ buffer: inout ScreenBuffer, row: Int, in inner: Rect, unicode: Bool) {
@@ -101,23 +111,23 @@ extension PlayDialog {
     }
 
     private func drawCalendar(_ buffer: inout ScreenBuffer, in content: Rect, unicode: Bool) {
-        let shown = calendarDay ?? span?.last ?? Day(ordinal: 0)
-        var highlighted: DayRange?
-        var chosen: Day? = singleDay.validDay
-        if tab == .dateRange, let first = firstDay.validDay, let last = lastDay.validDay {
-            highlighted = DayRange(first, last)
-            chosen = nil
-        }
+        let shown = cursorDay ?? Day(ordinal: 0)
+        let onCalendar = focus == .calendar
+        let chosen = tab == .singleDate ? singleDay.validDay : (onCalendar ? cursorDay : nil)
+        let highlighted = tab == .dateRange ? highlightedRange : nil
         MonthCalendar.draw(&buffer, column: content.column, row: content.row, month: shown, marks: marks,
-                           chosen: chosen, highlighted: highlighted, focused: focus == .calendar, unicode: unicode)
-        var flow = ColumnFlow(Rect(column: content.column, row: content.row + MonthCalendar.height + 1,
-                                   columns: MonthCalendar.width, rows: content.rows - MonthCalendar.height - 1))
+                           chosen: chosen, highlighted: highlighted, focused: onCalendar, unicode: unicode)
+        var flow = ColumnFlow(Rect(column: content.column, row: content.row + MonthCalendar.height,
+                                   columns: MonthCalendar.width, rows: content.rows - MonthCalendar.height))
         for line in MonthCalendar.legend(unicode: unicode) {
             flow.add(line, in: &buffer)
         }
-        if focus == .calendar {
-            flow.add(StyledLine("Left/Right: day", .hint), in: &buffer)
-            flow.add(StyledLine("PgUp/PgDn: month", .hint), in: &buffer)
+        if onCalendar {
+            flow.add(StyledLine("Left/Right day  Up/Down week", .hint), in: &buffer)
+            flow.add(StyledLine("PgUp/PgDn month  k/j leave", .hint), in: &buffer)
+            flow.add(StyledLine(calendarPickHint, .hint), in: &buffer)
+        } else if tab != .defaultRun {
+            flow.add(StyledLine("Up/Down reach the calendar", .dim), in: &buffer)
         }
     }
 

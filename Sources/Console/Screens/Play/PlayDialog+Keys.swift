@@ -4,11 +4,15 @@ import SyncModel
 extension PlayDialog {
     static let keyHelp: [KeyHelp] = [
         KeyHelp("Tab / Shift-Tab", "next / previous tab"),
-        KeyHelp("Up/Down", "move between the fields, options and buttons"),
+        KeyHelp("Up/Down, k/j", "move between the fields, options and buttons"),
         KeyHelp("0-9 and -", "type a date as YYYY-MM-DD in the focused field"),
         KeyHelp("Backspace", "delete the last typed character"),
         KeyHelp("Left/Right", "calendar: previous / next day; buttons: switch"),
+        KeyHelp("Up/Down", "calendar: previous / next week"),
         KeyHelp("PgUp/PgDn", "calendar: previous / next month"),
+        KeyHelp("Home/End", "calendar: first / last day of the span"),
+        KeyHelp("k/j", "calendar: leave it for the field above / below"),
+        KeyHelp("Enter, Space", "calendar: pick the day (Date Range: first, then last)"),
         KeyHelp("Space", "toggle I confirm, or choose the option under the cursor"),
         KeyHelp("Enter", "on Execute: start the execution; on Cancel: close"),
         KeyHelp("Esc", "clear the error shown, or close; never starts anything"),
@@ -16,6 +20,9 @@ extension PlayDialog {
     ]
 
     mutating func handle(_ key: Key, context: ConsoleContext) -> ConsoleCommand {
+        if focus == .calendar, handleCalendarKey(key, context: context) {
+            return .none
+        }
         switch key {
         case .tab: switchTab(by: 1, context: context)
         case .backTab: switchTab(by: -1, context: context)
@@ -23,8 +30,6 @@ extension PlayDialog {
         case .down, .character("j"): moveFocus(by: 1)
         case .left: moveSideways(by: -1, context: context)
         case .right: moveSideways(by: 1, context: context)
-        case .pageUp: moveCalendar(byMonths: -1, context: context)
-        case .pageDown: moveCalendar(byMonths: 1, context: context)
         case .character(" "): press(context: context)
         case .backspace: editField { $0.deleteBackward() }; replan(context: context)
         case .character("?"): return .showHelp
@@ -40,13 +45,14 @@ extension PlayDialog {
         let tabs = self.tabs
         guard tabs.count > 1, let index = tabs.firstIndex(of: tab) else { return }
         tab = tabs[(index + delta + tabs.count) % tabs.count]
+        rangeAnchor = nil
         focus = controls.first ?? .execute
         startError = nil
         selectFocusedField()
         replan(context: context)
     }
 
-    private mutating func moveFocus(by delta: Int) {
+    mutating func moveFocus(by delta: Int) {
         let controls = self.controls
         let index = controls.firstIndex(of: focus) ?? 0
         focus = controls[min(controls.count - 1, max(0, index + delta))]
@@ -64,27 +70,10 @@ extension PlayDialog {
 
     private mutating func moveSideways(by delta: Int, context: ConsoleContext) {
         switch focus {
-        case .calendar: moveCalendar(byDays: delta, context: context)
         case .execute, .cancel: focus = delta > 0 ? .cancel : .execute
         case .mode: focus = .mode(delta > 0 ? .reimportAll : .missingOnly)
         default: break
         }
-    }
-
-    private mutating func moveCalendar(byDays days: Int, context: ConsoleContext) {
-        guard focus == .calendar, let day = calendarDay ?? span?.last else { return }
-        chooseOnCalendar(day.adding(days: days), context: context)
-    }
-
-    private mutating func moveCalendar(byMonths months: Int, context: ConsoleContext) {
-        guard focus == .calendar, let day = calendarDay ?? span?.last else { return }
-        chooseOnCalendar(day.adding(months: months), context: context)
-    }
-
-    private mutating func chooseOnCalendar(_ day: Day, context: ConsoleContext) {
-        calendarDay = day
-        singleDay.set(day)
-        replan(context: context)
     }
 
     private mutating func press(context: ConsoleContext) {
@@ -110,9 +99,9 @@ extension PlayDialog {
     /// Applies `edit` to the focused date field, if a date field has focus.
     private mutating func editField(_ edit: (inout DateField) -> Void) {
         switch focus {
-        case .singleDay: edit(&singleDay); calendarDay = singleDay.validDay ?? calendarDay
-        case .firstDay: edit(&firstDay); calendarDay = firstDay.validDay ?? calendarDay
-        case .lastDay: edit(&lastDay); calendarDay = lastDay.validDay ?? calendarDay
+        case .singleDay: edit(&singleDay); calendarDay = singleDay.validDay ?? calendarDay; rangeAnchor = nil
+        case .firstDay: edit(&firstDay); calendarDay = firstDay.validDay ?? calendarDay; rangeAnchor = nil
+        case .lastDay: edit(&lastDay); calendarDay = lastDay.validDay ?? calendarDay; rangeAnchor = nil
         default: break
         }
     }

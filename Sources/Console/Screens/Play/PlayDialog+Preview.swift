@@ -28,7 +28,7 @@ extension PlayDialog {
         }
     }
 
-    /// Exactly which days the plan imports: how many, first and last, and a short list.
+    /// Exactly which days the plan imports, and how many of them were imported before.
     func previewText(_ plan: ExecutionPlan) -> String {
         if plan.isSnapshot {
             return "Will import the snapshot."
@@ -47,17 +47,27 @@ extension PlayDialog {
         if case .dateRange(let range, .missingOnly) = plan.request, range.count > plan.days.count {
             text += "; skips \(DisplayFormat.count(range.count - plan.days.count, "day")) already imported"
         }
-        if case .singleDate = plan.request {
-            text += ", as if it had never been imported"
+        return text + ". " + importedBeforeText(plan)
+    }
+
+    /// Describes how many of the planned days the ledger contains, with their records.
+    private func importedBeforeText(_ plan: ExecutionPlan) -> String {
+        guard !plan.overlap.isEmpty else {
+            return plan.days.count == 1 ? "It was never imported before." : "None was imported before."
         }
-        return text + "."
+        let records = DisplayFormat.count(plan.overlapRecords, "record")
+        if plan.days.count == 1 {
+            return "It was imported before (\(records))."
+        }
+        return "\(plan.overlap.count) of them were imported before (\(records))."
     }
 
     /// Draws the re-import alert with the I confirm checkbox, when the plan needs confirmation.
     func drawConfirmation(_ buffer: inout ScreenBuffer, flow: inout ColumnFlow, unicode: Bool) {
         guard case .success(let plan) = plan, plan.requiresConfirmation, flow.hasRoom else { return }
         flow.skip()
-        let lines = alertLines(plan, width: flow.width - 4)
+        let room = flow.maxRow - flow.row
+        let lines = fittedAlertLines(plan, width: flow.width - 4, rows: room - 3)
         let rect = Rect(column: flow.column, row: flow.row, columns: flow.width,
                         rows: min(lines.count + 3, flow.maxRow - flow.row))
         buffer.box(rect, role: .alert, unicode: unicode,
@@ -71,15 +81,54 @@ extension PlayDialog {
                           focused: focus == .confirmation, unicode: unicode, maxWidth: rect.columns - 2)
     }
 
-    private func alertLines(_ plan: ExecutionPlan, width: Int) -> [StyledLine] {
+    /// How many overlapping days the alert names one by one before summing up the rest.
+    static let alertDayLimit = 6
+
+    /// The alert's lines in at most `rows` rows: fewer days are named one by one when room is
+    /// short, then runs of days with their record totals, so that the days and the sentence on
+    /// the write mode always show.
+    private func fittedAlertLines(_ plan: ExecutionPlan, width: Int, rows: Int) -> [StyledLine] {
+        for limit in stride(from: Self.alertDayLimit, through: 1, by: -1) {
+            let lines = alertLines(plan, width: width, dayLimit: limit)
+            if lines.count <= rows { return lines }
+        }
+        return alertLines(plan, width: width, dayLimit: 0)
+    }
+
+    /// `2026-01-01..2026-01-09 (27 records), 2026-01-12 (3 records)`: the overlapping days as
+    /// runs, at most three, with the records each run contains.
+    private func overlapRuns(_ overlap: [LedgerEntry]) -> String {
+        var runs: [(first: Day, last: Day, records: Int)] = []
+        for entry in overlap {
+            if let last = runs.last, last.last.next == entry.day {
+                runs[runs.count - 1] = (last.first, entry.day, last.records + entry.records)
+            } else {
+                runs.append((entry.day, entry.day, entry.records))
+            }
+        }
+        let shown = runs.prefix(3).map { run in
+            (run.first == run.last ? "\(run.first)" : "\(run.first)..\(run.last)")
+                + " (\(DisplayFormat.count(run.records, "record")))"
+        }
+        let rest = runs.dropFirst(3).reduce(0) { $0 + $1.last.ordinal - $1.first.ordinal + 1 }
+        return shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more days" : "")
+    }
+
+    /// Builds the alert's text, naming `limit` days one by one, or all of them as runs when it is 0.
+    private func alertLines(_ plan: ExecutionPlan, width: Int, dayLimit limit: Int) -> [StyledLine] {
+        let names = "\(TerminalText.escape(sync.name)) of \(TerminalText.escape(client.name))"
         var text: String
         if plan.overlap.isEmpty {
-            text = "\(plan.days.first.map(\.description) ?? "This day") is not in the ledger yet, but a single date always imports as if nothing had been imported."
+            text = "\(plan.days.first.map(\.description) ?? "This day") of \(names) is not in the ledger yet, "
+                + "but a single date always imports as if nothing had been imported."
         } else {
-            let shown = plan.overlap.prefix(3).map { "\($0.day) (\(DisplayFormat.count($0.records, "record")))" }
-            let more = plan.overlap.count > 3 ? " and \(plan.overlap.count - 3) more" : ""
-            text = "Already imported: " + shown.joined(separator: ", ") + more
-                + "; \(DisplayFormat.count(plan.overlapRecords, "record")) in all."
+            var days = overlapRuns(plan.overlap)
+            if limit > 0 {
+                let shown = plan.overlap.prefix(limit).map { "\($0.day) (\(DisplayFormat.count($0.records, "record")))" }
+                let rest = plan.overlap.count - shown.count
+                days = shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more days" : "")
+            }
+            text = "\(names) already contains " + days + ": \(DisplayFormat.count(plan.overlapRecords, "record")) in all."
         }
         let effect = sync.destination.writeMode.reimportEffect
         let effectText = effect.prefix(1).uppercased() + effect.dropFirst() + "."

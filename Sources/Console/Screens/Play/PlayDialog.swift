@@ -42,8 +42,10 @@ struct PlayDialog {
     var startError: String?
     var span: DayRange?
     var marks: CalendarMarks
-    /// The day the calendar shows and moves, which follows the focused date field.
+    /// The day under the calendar's cursor, which follows the focused date field.
     var calendarDay: Day?
+    /// In Date Range, the first day picked on the calendar while the last one is still to pick.
+    var rangeAnchor: Day?
 
     init(client: Client, sync: SyncDefinition, context: ConsoleContext) {
         self.client = client
@@ -69,7 +71,7 @@ struct PlayDialog {
         switch tab {
         case .defaultRun: controls = []
         case .singleDate: controls = [.singleDay, .calendar]
-        case .dateRange: controls = [.firstDay, .lastDay, .mode(.missingOnly), .mode(.reimportAll)]
+        case .dateRange: controls = [.firstDay, .lastDay, .calendar, .mode(.missingOnly), .mode(.reimportAll)]
         }
         if requiresConfirmation {
             controls.append(.confirmation)
