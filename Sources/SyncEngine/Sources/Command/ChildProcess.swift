@@ -22,6 +22,9 @@ final class ChildProcess {
         case signaled(Int32)
     }
 
+    /// How many times a start refused with `ETXTBSY` is tried.
+    static let busyRetries = 10
+
     let pid: pid_t
     /// The read end of the program's standard output; -1 once closed.
     private(set) var output: Int32
@@ -53,6 +56,7 @@ final class ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, output.write, STDOUT_FILENO)
         posix_spawn_file_actions_adddup2(&actions, errors.write, STDERR_FILENO)
         let chdirStatus = ChildProcess.addChangeDirectory(&actions, folder.path)
+        ChildProcess.addCloseOthers(&actions)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -67,11 +71,15 @@ final class ChildProcess {
         if status == 0 {
             let argv = arguments.map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
-            if program.contains("/") {
-                let path = program.hasPrefix("/") ? program : folder.appendingPathComponent(program).path
-                status = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
-            } else {
-                status = posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+            let path = program.contains("/") && !program.hasPrefix("/") ? folder.appendingPathComponent(program).path : program
+            for attempt in 1...ChildProcess.busyRetries {
+                status = program.contains("/")
+                    ? posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+                    : posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+                // A script just written may still be open for writing in a process that another
+                // thread forked meanwhile; that copy closes within moments.
+                guard status == ETXTBSY, attempt < ChildProcess.busyRetries else { break }
+                usleep(20_000)
             }
         }
         _ = Foundation.close(output.write)
@@ -176,6 +184,19 @@ final class ChildProcess {
         posix_spawnattr_setsigmask(&attributes, &signals)
         sigfillset(&signals)
         posix_spawnattr_setsigdefault(&attributes, &signals)
+    }
+
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// Closes every descriptor above standard error in the program, so that files another
+    /// thread opened without close-on-exec do not leak into it. glibc has had it since 2.34;
+    /// without it, only descriptors marked close-on-exec are kept from the program.
+    private static func addCloseOthers(_ actions: inout posix_spawn_file_actions_t) {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+            return
+        }
+        let function = unsafeBitCast(symbol, to: AddCloseFrom.self)
+        _ = function(&actions, 3)
     }
 
     private typealias AddChangeDirectory = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32

@@ -18,13 +18,13 @@ struct OutputLines {
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         var start = 0
         while start < bytes.count {
-            let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-            if let newline = rest.firstIndex(of: UInt8(ascii: "\n")) {
+            // Slices of a buffer keep the buffer's indices, so `newline` counts from its start.
+            if let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 keep(UnsafeBufferPointer(rebasing: bytes[start..<newline]))
                 endLine()
                 start = newline + 1
             } else {
-                keep(rest)
+                keep(UnsafeBufferPointer(rebasing: bytes[start...]))
                 start = bytes.count
             }
         }
