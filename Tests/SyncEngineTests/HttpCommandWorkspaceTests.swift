@@ -149,3 +149,16 @@ func loadRejectsSource(_ rejection: RejectionCase) throws {
 
     #expect(error.problems.map(\.path) == ["\(source0).command"])
 }
+
+@Test func commandArgumentsMayHoldJSON() throws {
+    let source = try loadedSource(sync(source: commandSource) { $0["command"] = ["./x", "--filter", "{\"a\": 1}", "{date}"] })
+
+    #expect(source != nil)
+}
+
+@Test func commandMisspeltPlaceholderRejected() throws {
+    let folder = try WorkspaceFolder()
+    let error = try folder.loadError(workspaceText(sync: sync(source: commandSource) { $0["command"] = ["./x", "{day}", "{date}"] }))
+
+    #expect(error.problems.map(\.path) == ["\(source0).command[1]"])
+}

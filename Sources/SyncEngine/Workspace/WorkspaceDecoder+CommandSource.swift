@@ -45,7 +45,10 @@ extension WorkspaceDecoder {
             } else if index == 0, text.trimmingCharacters(in: .whitespaces).isEmpty {
                 report(itemPath, "the program name is empty", fix: "name the program, for example \"./bin/export-orders\"")
                 isValid = false
-            } else if !checkOnlyDatePlaceholder(in: text, at: itemPath) {
+            } else if let placeholder = WorkspaceDecoder.placeholders(in: text).first(where: WorkspaceDecoder.isMisspeltDate) {
+                // Only word-like braces are reported: arguments may well hold JSON or a shell's `${…}`.
+                report(itemPath, "unknown placeholder \(JSONText.quoted(placeholder)) in \(JSONText.quoted(text))",
+                       fix: "the only placeholder is {date}, replaced by the day as YYYY-MM-DD")
                 isValid = false
             }
             arguments.append(text)
@@ -65,6 +68,13 @@ extension WorkspaceDecoder {
         default:
             return arguments
         }
+    }
+
+    /// Whether `placeholder` looks like a placeholder other than `{date}`, such as `{day}`.
+    static func isMisspeltDate(_ placeholder: String) -> Bool {
+        let name = placeholder.dropFirst().dropLast()
+        return placeholder != datePlaceholder && !name.isEmpty
+            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == "_") }
     }
 
     private func decodeOutputFormat(in source: JSONObject) -> Setting<CommandOutputFormat> {
