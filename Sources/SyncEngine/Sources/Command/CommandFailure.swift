@@ -4,7 +4,7 @@ import SyncModel
 /// The execution failures of a command source, naming the program as written in the
 /// workspace file.
 enum CommandFailure {
-    /// The exit code by which a program says that its credentials were refused (`EX_NOPERM`
+    /// The exit code by which a program reports that its credentials were rejected (`EX_NOPERM`
     /// in `sysexits.h`).
     static let authenticationExitCode: Int32 = 77
 

@@ -55,7 +55,7 @@ struct CommandOutputDecoder {
         }
     }
 
-    /// Logs what the Singer output said besides its records; called once the output has ended.
+    /// Logs the skipped streams and the last STATE of Singer output. Call it once the output has ended.
     func logSummary(unit: String) {
         for (name, count) in skippedStreams.sorted(by: { $0.key < $1.key }) {
             log(.info, "\(unit): skipped \(count) Singer records of stream \(ValueExcerpt.quoted(name)), which is not the sync's stream")

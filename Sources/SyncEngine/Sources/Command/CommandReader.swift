@@ -7,7 +7,7 @@ import SyncModel
 /// program that writes much on one cannot stall on the other; each stderr line goes to the
 /// log. The timeout and the execution's cancel stop the program with its children.
 final class CommandReader: RecordReader {
-    /// The longest wait for output between two checks of the cancel request and the timeout.
+    /// The maximum wait for output, in milliseconds, between two checks of the cancel request and the timeout.
     static let pollInterval: Int32 = 50
     static let readSize = 64 * 1024
     static let lineByteLimit = 16 * 1024 * 1024
@@ -57,6 +57,8 @@ final class CommandReader: RecordReader {
                 }
                 continue
             }
+            // NOTE: the end of the output is its end of file, so a background child that keeps
+            // standard output open after the program exits holds the import until the timeout.
             if process.output < 0 {
                 return try finish()
             }
@@ -181,7 +183,7 @@ final class CommandReader: RecordReader {
         return !context.isCanceled() || stopForCancel()
     }
 
-    /// Reads what standard error still holds after the program ended, without waiting.
+    /// Reads what remains on standard error after the program ended, without waiting.
     private func drainErrors() {
         while process.errors >= 0 {
             var descriptor = pollfd(fd: process.errors, events: Int16(POLLIN), revents: 0)

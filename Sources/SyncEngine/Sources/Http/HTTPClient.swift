@@ -35,6 +35,9 @@ final class HTTPClient {
     }
 
     /// Sends `request` and waits for the whole response, at most `timeout` seconds.
+    ///
+    /// NOTE: the body is collected whole with no size limit, so one very large page is held in
+    /// memory at once.
     func send(_ request: URLRequest, timeout: TimeInterval, isCanceled: () -> Bool) -> HTTPExchange {
         var request = request
         request.timeoutInterval = timeout

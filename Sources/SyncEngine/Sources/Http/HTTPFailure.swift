@@ -27,9 +27,9 @@ enum HTTPFailure {
     static func status(_ status: Int, address: String, body: Data, attempts: Int, secrets: SecretValues,
                        day: Day?) -> ExecutionFailure {
         let reason = "\(status) \(HTTPURLResponse.localizedString(forStatusCode: status))"
-        let said = bodyExcerpt(body, secrets: secrets).map { "; the server said: \($0)" } ?? ""
+        let excerpt = bodyExcerpt(body, secrets: secrets).map { "; response body: \($0)" } ?? ""
         let tries = attempts > 1 ? " after \(attempts) attempts" : ""
-        let message = "\(address) answered HTTP \(reason)\(tries)\(said)"
+        let message = "\(address) returned HTTP \(reason)\(tries)\(excerpt)"
 
         switch status {
         case 401:

@@ -7,7 +7,7 @@ import SyncModel
 /// Reads the records of an HTTP source page by page, holding one page at a time.
 ///
 /// HTTP 429 and 5xx are asked again after a wait, as the retry policy and the server's
-/// `Retry-After` say, and each retry is logged. A cancel stops the request or the wait at
+/// `Retry-After` require, and each retry is logged. A cancel stops the request or the wait at
 /// once; `next()` then returns `nil`.
 final class HTTPPageReader: RecordReader {
     /// The first page's address as written in the workspace, with `{date}` filled in.
@@ -132,7 +132,7 @@ final class HTTPPageReader: RecordReader {
         let asked = RetryPolicy.retryAfter(headers["retry-after"], now: Date())
         let delay = retryPolicy.delay(afterAttempt: attempt, retryAfter: asked)
         let reason = asked.map { ", Retry-After \(HTTPFailure.formatSeconds($0)) s" } ?? ""
-        context.log(.warning, "\(unitName): \(address) answered HTTP \(status) (attempt \(attempt) of \(retryPolicy.attempts)\(reason)); retrying in \(HTTPFailure.formatSeconds(delay)) s")
+        context.log(.warning, "\(unitName): \(address) returned HTTP \(status) (attempt \(attempt) of \(retryPolicy.attempts)\(reason)); retrying in \(HTTPFailure.formatSeconds(delay)) s")
 
         let end = Date().addingTimeInterval(delay)
         while Date() < end {

@@ -6,7 +6,7 @@ struct RetryPolicy: Sendable {
     var attempts: Int
     /// The wait after the first failed attempt; it doubles after each further one.
     var baseDelay: TimeInterval
-    /// The longest wait, even when the server's `Retry-After` asks for more.
+    /// The maximum wait, even when the server's `Retry-After` requests more.
     var maximumDelay: TimeInterval
 
     static let standard = RetryPolicy(attempts: 3, baseDelay: 1, maximumDelay: 30)
