@@ -24,6 +24,8 @@ struct DemoCatalogue {
     /// The span of the ended contract: the sync's `lastDay` is two months ago.
     var sessionsDays: DayRange { range(from: -90, to: -60) }
     var reservationsDays: DayRange { range(from: -10, to: 0) }
+    var invoicesDays: DayRange { range(from: -14, to: 0) }
+    var paymentsDays: DayRange { range(from: -7, to: 0) }
 
     /// The invalid shipments of each day that has some.
     var shipmentDefects: [Day: [DemoRecords.ShipmentDefect]] {

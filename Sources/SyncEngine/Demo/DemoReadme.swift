@@ -16,6 +16,9 @@ extension DemoCatalogue {
                                to confirm, because it would duplicate that day's orders.
           acme/customers       Snapshot (no days): only the Default tab is offered.
                                Upserts by id, so running it again changes nothing.
+          acme/payments        Runs the program bin/export-payments, whose API key was
+                               revoked: it exits with code 77, so every execution ends
+                               in ERROR with the authentication category.
           globex/shipments     Daily CSV with a few invalid records: a non-integer id,
                                a timestamp that is not a timestamp and an empty
                                required field, on \(shipmentDefects.keys.sorted().map(\.description).joined(separator: ", ")).
@@ -25,6 +28,10 @@ extension DemoCatalogue {
                                default execution stops with ERROR on that day and keeps
                                the days before it. Replace mode: a re-import deletes the
                                day's earlier rows first.
+          globex/invoices      Runs the program bin/export-invoices for each day (a
+                               command source): it prints the day's invoices as JSON
+                               Lines, and its messages on standard error appear in the
+                               execution's log.
           initech/events       Daily CSV, \(eventsPerDay) events a day (about \(approximateEventsMegabytes) MB in all):
                                long enough to watch IN PROGRESS and to cancel.
                                Upserts by event_id.
@@ -32,7 +39,7 @@ extension DemoCatalogue {
                                days are not part of the sync.
           cafe/reservations    A small clean sync of a client whose name is not ASCII.
 
-        Data files are under data/. Destinations are created under out/ by the first
+        Data files are under data/ and export programs under bin/. Destinations are created under out/ by the first
         execution, and the state (executions, import ledger, logs) under .syncdeck/.
 
         """

@@ -5,7 +5,8 @@ import SyncModel
 ///
 /// Its clients and syncs are chosen so that a newcomer meets every status: clean daily and
 /// snapshot syncs, invalid records, a missing source file, an execution long enough to
-/// cancel, a contract that ended, and a client name outside ASCII.
+/// cancel, a contract that ended, a client name outside ASCII, and export programs run as
+/// command sources: one that works and one whose credentials are refused.
 public enum DemoWorkspace {
     /// Returns `$XDG_DATA_HOME/syncdeck/demo`, or `$HOME/.local/share/syncdeck/demo` when
     /// `XDG_DATA_HOME` is unset, empty or relative, which the XDG Base Directory
@@ -57,6 +58,7 @@ public enum DemoWorkspace {
             for dataset in catalogue.datasets {
                 try dataset.writeAll(into: folder)
             }
+            try DemoPrograms.writeAll(into: folder)
             try Data(catalogue.readme.utf8).write(to: folder.appendingPathComponent("README.txt"))
             // Written last and atomically: a creation cut short leaves no workspace.json, so the
             // next start creates the demo again instead of loading half of it.

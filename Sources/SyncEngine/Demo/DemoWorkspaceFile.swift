@@ -39,6 +39,15 @@ extension DemoCatalogue {
                     { "name": "vip", "type": "boolean" },
                     { "name": "created_on", "type": "date" }
                   ]
+                },
+                {
+                  "id": "payments",
+                  "name": "Payments (export program, key revoked)",
+                  "partitioning": "daily",
+                  "firstDay": "\(paymentsDays.first)",
+                  "source": { "type": "command", "command": ["\(DemoPrograms.paymentsPath)", "--day", "{date}"],
+                              "format": "jsonl", "timeoutSeconds": 60 },
+                  "destination": { "type": "sqlite", "path": "out/acme.sqlite", "table": "payments", "writeMode": "append" }
                 }
               ]
             },
@@ -75,6 +84,23 @@ extension DemoCatalogue {
                     { "name": "reason", "type": "string" },
                     { "name": "refund", "type": "decimal" },
                     { "name": "received_on", "type": "date" }
+                  ]
+                },
+                {
+                  "id": "invoices",
+                  "name": "Invoices (export program)",
+                  "partitioning": "daily",
+                  "firstDay": "\(invoicesDays.first)",
+                  "source": { "type": "command", "command": ["\(DemoPrograms.invoicesPath)", "--day", "{date}"],
+                              "format": "jsonl", "timeoutSeconds": 60 },
+                  "destination": { "type": "sqlite", "path": "out/globex.sqlite", "table": "invoices",
+                                   "writeMode": "upsert", "key": ["invoice_id"] },
+                  "schema": [
+                    { "name": "invoice_id", "type": "integer", "required": true },
+                    { "name": "customer_id", "type": "integer", "required": true },
+                    { "name": "amount", "type": "decimal", "required": true },
+                    { "name": "currency", "type": "string" },
+                    { "name": "issued_on", "type": "date", "required": true }
                   ]
                 }
               ]

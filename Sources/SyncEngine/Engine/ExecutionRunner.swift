@@ -94,7 +94,7 @@ final class ExecutionRunner {
 
         let reader: any RecordReader
         do {
-            reader = try source.open(day: day)
+            reader = try source.open(day: day, context: sourceContext)
         } catch let failure as ExecutionFailure {
             setDayState(index, .failed)
             throw failure
@@ -151,6 +151,12 @@ final class ExecutionRunner {
             }
         }
         return !cancellation.isCanceled
+    }
+
+    /// Lets a source log through this execution and see its cancel request while it waits.
+    private var sourceContext: SourceContext {
+        SourceContext(log: { [weak self] level, message in self?.log(level, message) },
+                      isCanceled: { [cancellation] in cancellation.isCanceled })
     }
 
     private func reject(_ issue: RecordIssue, counts: inout UnitCounts) {

@@ -1,13 +1,33 @@
+import Foundation
 import SyncModel
 
-/// The connectors the workspace file can name: files in CSV or JSON Lines, and SQLite tables.
+/// The connectors the workspace file can name: files in CSV or JSON Lines, HTTP APIs and
+/// programs as sources, and SQLite tables as destinations.
 public struct StandardConnectors: ConnectorFactory {
-    public init() {}
+    /// Where `${NAME}` in an HTTP source takes its value.
+    public let environment: [String: String]
+    let httpRetryPolicy: RetryPolicy
+    let commandStopGrace: TimeInterval
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(environment: environment, httpRetryPolicy: .standard, commandStopGrace: 5)
+    }
+
+    /// Tests pass short waits, so that retries and stops are checked in a moment.
+    init(environment: [String: String], httpRetryPolicy: RetryPolicy, commandStopGrace: TimeInterval) {
+        self.environment = environment
+        self.httpRetryPolicy = httpRetryPolicy
+        self.commandStopGrace = commandStopGrace
+    }
 
     public func makeSource(for sync: SyncDefinition, in workspace: Workspace) throws -> any RecordSource {
         switch sync.source {
         case .files(let format, let path):
             return FileSource(format: format, pathTemplate: path, workspaceFolder: workspace.folder)
+        case .http(let settings):
+            return HTTPSource(settings: settings, environment: environment, retryPolicy: httpRetryPolicy)
+        case .command(let settings):
+            return CommandSource(settings: settings, workspaceFolder: workspace.folder, stopGrace: commandStopGrace)
         }
     }
 

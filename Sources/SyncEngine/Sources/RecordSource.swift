@@ -7,6 +7,40 @@ public protocol RecordSource {
     /// - Throws: `ExecutionFailure` when the data cannot be reached: a missing or unreadable file,
     ///   a refused connection, rejected credentials.
     func open(day: Day?) throws -> any RecordReader
+
+    /// Opens the records of `day` for a running execution, whose log and cancel request the
+    /// reader may use while it waits on a server or a program.
+    ///
+    /// The default implementation ignores `context` and calls `open(day:)`, which suits sources
+    /// that never wait long.
+    func open(day: Day?, context: SourceContext) throws -> any RecordReader
+}
+
+extension RecordSource {
+    public func open(day: Day?, context: SourceContext) throws -> any RecordReader {
+        try open(day: day)
+    }
+}
+
+/// What an execution lends a source while it reads: its log and its cancel request.
+///
+/// Both closures are called on the execution's own thread, from `open` and `next()`.
+public struct SourceContext {
+    /// Appends a line to the execution's log. The text must hold no secret.
+    public var log: (LogLine.Level, String) -> Void
+    /// Whether the operator asked the execution to stop; a reader waiting on a server or a
+    /// program checks it often and then returns `nil` from `next()`.
+    public var isCanceled: () -> Bool
+
+    public init(log: @escaping (LogLine.Level, String) -> Void, isCanceled: @escaping () -> Bool) {
+        self.log = log
+        self.isCanceled = isCanceled
+    }
+
+    /// A context that logs nothing and is never canceled, for a source read outside an execution.
+    public static var detached: SourceContext {
+        SourceContext(log: { _, _ in }, isCanceled: { false })
+    }
 }
 
 /// A stream of records that holds only the current record in memory.

@@ -3,7 +3,6 @@ import SyncModel
 
 extension WorkspaceDecoder {
     static let syncKeys = ["id", "name", "partitioning", "firstDay", "lastDay", "source", "destination", "schema"]
-    static let sourceKeys = ["type", "format", "path"]
     static let partitioningNames = ["daily", "none"]
     static let datePlaceholder = "{date}"
 
@@ -106,85 +105,5 @@ extension WorkspaceDecoder {
             report(sync.path.appending(key), "\(JSONText.quoted(text)) is not a date", fix: "write YYYY-MM-DD, for example 2026-01-31")
         }
         return .invalid
-    }
-
-    // MARK: - Source
-
-    private func decodeSource(in sync: JSONObject, kind: PartitioningKind?) -> SourceConfig? {
-        let example = "{\"type\": \"files\", \"format\": \"csv\", \"path\": \"data/orders/{date}.csv\"}"
-        guard let value = field("source", in: sync, required: true, example: example),
-              let source = object(value, at: sync.path.appending("source"), allowedKeys: WorkspaceDecoder.sourceKeys, example: example) else {
-            return nil
-        }
-
-        let type = string("type", in: source, example: "\"files\"")
-        if let type, type != "files" {
-            report(source.path.appending("type"), "unknown source type \(JSONText.quoted(type))",
-                   fix: Suggestion.hint(for: type, allowed: ["files"]))
-        }
-
-        let format = decodeFormat(in: source)
-        let path = string("path", in: source, example: "\"data/orders/{date}.csv\"")
-        let pathIsValid = path.map { checkPlaceholders(in: $0, at: source.path.appending("path"), kind: kind) } ?? false
-
-        guard type == "files", let format, let path, pathIsValid else { return nil }
-        return .files(format: format, path: path)
-    }
-
-    private func decodeFormat(in source: JSONObject) -> FileFormat? {
-        guard let text = string("format", in: source, example: "\"csv\"") else { return nil }
-        if let format = FileFormat(rawValue: text) {
-            return format
-        }
-        let allowed = FileFormat.allCases.map(\.rawValue)
-        let fix = ["json", "ndjson"].contains(text.lowercased())
-            ? "files of one JSON object a line are written \"jsonl\"; use one of \(allowed.joined(separator: ", "))"
-            : Suggestion.hint(for: text, allowed: allowed)
-        report(source.path.appending("format"), "unknown file format \(JSONText.quoted(text))", fix: fix)
-        return nil
-    }
-
-    /// Checks that a daily path names its day with `{date}`, that a snapshot path does not,
-    /// and that no other placeholder is used. Returns whether the path is valid.
-    private func checkPlaceholders(in path: String, at jsonPath: JSONPath, kind: PartitioningKind?) -> Bool {
-        var isValid = true
-        let placeholders = WorkspaceDecoder.placeholders(in: path)
-        for placeholder in placeholders where placeholder != WorkspaceDecoder.datePlaceholder {
-            report(jsonPath, "unknown placeholder \(JSONText.quoted(placeholder)) in \(JSONText.quoted(path))",
-                   fix: "the only placeholder is {date}, replaced by the day as YYYY-MM-DD")
-            isValid = false
-        }
-
-        let hasDate = placeholders.contains(WorkspaceDecoder.datePlaceholder)
-        switch kind {
-        case .daily where !hasDate:
-            report(jsonPath, "the path of a daily sync has no {date}: \(JSONText.quoted(path))",
-                   fix: "put {date} where the day goes, for example \"data/orders/{date}.csv\"")
-            isValid = false
-        case .snapshot where hasDate:
-            report(jsonPath, "the path of a snapshot sync contains {date}: \(JSONText.quoted(path))",
-                   fix: "name one file, or set \"partitioning\": \"daily\" with a firstDay")
-            isValid = false
-        default:
-            break
-        }
-        return isValid
-    }
-
-    /// Returns every `{…}` in `path`, braces included.
-    static func placeholders(in path: String) -> [String] {
-        var found: [String] = []
-        var current: String?
-        for character in path {
-            if character == "{" {
-                current = "{"
-            } else if character == "}", let open = current {
-                found.append(open + "}")
-                current = nil
-            } else if current != nil {
-                current?.append(character)
-            }
-        }
-        return found
     }
 }

@@ -20,8 +20,13 @@ extension Workspace {
         timeZone is an IANA name; a client's day is a calendar day in that zone.
         partitioning is "daily" (firstDay required, lastDay optional, both YYYY-MM-DD)
         or "none" for a snapshot sync, which has no days.
-        source.format is one of \(formats). A daily path contains {date}, replaced
-        by the day as YYYY-MM-DD; a snapshot path names one file.
+        source.type is files, http or command. A files source has a format among
+        \(formats) and a path; a daily path contains {date}, replaced by the day as
+        YYYY-MM-DD; a snapshot path names one file.
+        An http source has a url, and optionally headers, recordsPath, nextPagePath
+        and timeoutSeconds; ${NAME} takes the environment variable NAME.
+        A command source has a command array (program, then arguments with {date}),
+        and optionally format (jsonl or singer), stream and timeoutSeconds.
         destination.writeMode is append, replace, or upsert with "key": ["field", ...].
         schema is optional; field types are \(types).
         Relative paths are resolved against the folder of workspace.json.

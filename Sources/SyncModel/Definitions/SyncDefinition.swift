@@ -37,10 +37,17 @@ public enum Partitioning: Hashable, Sendable {
 public enum SourceConfig: Hashable, Sendable {
     /// Files in the workspace; `path` may contain `{date}`, replaced by the day as `YYYY-MM-DD`.
     case files(format: FileFormat, path: String)
+    /// A JSON API read page by page over HTTP.
+    case http(HTTPSourceSettings)
+    /// A program whose standard output carries the records.
+    case command(CommandSourceSettings)
 
+    /// A one-line description for screens; it never holds the value of an environment variable.
     public var summary: String {
         switch self {
         case .files(let format, let path): return "\(format.rawValue) files \(path)"
+        case .http(let settings): return "http \(settings.url)"
+        case .command(let settings): return "command \(settings.command.joined(separator: " ")) (\(settings.format.rawValue))"
         }
     }
 }

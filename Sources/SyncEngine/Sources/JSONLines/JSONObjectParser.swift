@@ -17,10 +17,10 @@ struct JSONSyntaxError: Error, Equatable {
 struct JSONObjectParser {
     static let maximumDepth = 512
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -34,7 +34,8 @@ struct JSONObjectParser {
 
     // MARK: - Object and values
 
-    private mutating func parseLine() throws -> [(name: String, value: SourceValue)] {
+    /// Parses the bytes as exactly one JSON object.
+    mutating func parseLine() throws -> [(name: String, value: SourceValue)] {
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else {
             throw JSONSyntaxError(reason: "the line is not a JSON object", offset: index)
@@ -109,7 +110,7 @@ struct JSONObjectParser {
     }
 
     /// Checks the syntax of a value without building it, for nested arrays and objects.
-    private mutating func skipValue(depth: Int) throws {
+    mutating func skipValue(depth: Int) throws {
         guard depth <= JSONObjectParser.maximumDepth else {
             throw JSONSyntaxError(reason: "values are nested more than \(JSONObjectParser.maximumDepth) levels deep", offset: index)
         }
@@ -194,7 +195,7 @@ struct JSONObjectParser {
         return .decimal(number)
     }
 
-    private mutating func parseString() throws -> String {
+    mutating func parseString() throws -> String {
         let start = index
         index += 1
         var unescaped: [UInt8]?
@@ -295,11 +296,11 @@ struct JSONObjectParser {
         return text
     }
 
-    private func peek() -> UInt8? {
+    func peek() -> UInt8? {
         index < bytes.count ? bytes[index] : nil
     }
 
-    private mutating func expect(_ byte: UInt8, _ reason: String) throws {
+    mutating func expect(_ byte: UInt8, _ reason: String) throws {
         skipWhitespace()
         guard peek() == byte else {
             throw JSONSyntaxError(reason: reason, offset: index)
@@ -320,7 +321,7 @@ struct JSONObjectParser {
         index += length
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while let byte = peek(), byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
             index += 1
         }
