@@ -45,15 +45,10 @@ extension SQLiteStateStore {
         }
 
         let summary = try Self.describeCopy(at: partial.path, reportedAs: targetURL.path)
-        do {
-            if FileManager.default.fileExists(atPath: targetURL.path) {
-                _ = try FileManager.default.replaceItemAt(targetURL, withItemAt: partial)
-            } else {
-                try FileManager.default.moveItem(at: partial, to: targetURL)
-            }
-        } catch {
+        // rename(2) replaces an existing target in one step, so readers never see half a file.
+        guard rename(partial.path, targetURL.path) == 0 else {
             throw StateStoreError(.cannotWrite, path: path,
-                                  message: "failed to move the copy to \(targetURL.path): \(error.localizedDescription)",
+                                  message: "failed to move the copy to \(targetURL.path): \(String(cString: strerror(errno)))",
                                   hint: "Check that \(targetURL.path) can be replaced by this user")
         }
         return summary
