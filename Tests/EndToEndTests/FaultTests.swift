@@ -4,7 +4,7 @@ import Testing
 /// `syncdeck run` killed with SIGKILL at random moments of a 365-day import.
 ///
 /// After every kill the next start of SyncDeck must find both databases intact, every day whole
-/// or absent, and the ledger equal to the destination; a final run then completes the year with
+/// or absent, and the ledger equal to the destination. A final run then completes the year with
 /// every row exactly once.
 @Suite(.enabled(if: SyncdeckBinary.isBuilt, "syncdeck is not built; run swift build first"))
 struct FaultTests {
@@ -71,7 +71,7 @@ struct FaultTests {
         #expect((error["message"] as? String)?.contains("stopped before it finished") == true)
     }
 
-    /// Polls the state database until the ledger holds `count` days, for at most 30 seconds.
+    /// Polls the state database until the ledger contains `count` days, for at most 30 seconds.
     private func waitForLedger(_ workspace: YearWorkspace, atLeast count: Int) throws {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {

@@ -27,7 +27,7 @@ public final class EventRecorder: ExecutionObserver, @unchecked Sendable {
         return result
     }
 
-    /// Every update of an execution, in the order the engine sent them.
+    /// Returns every update of an execution, in the order the engine sent them.
     public func updates(of id: ExecutionID) -> [Execution] {
         condition.lock()
         defer { condition.unlock() }

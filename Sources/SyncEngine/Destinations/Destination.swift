@@ -27,8 +27,8 @@ public protocol Destination: AnyObject {
     /// with their record counts, so that recovery can restore the ledger.
     func committedImports(executionID: ExecutionID) throws -> [(day: Day, records: Int)]
 
-    /// Returns every committed import of a day that the destination holds for its table, so
-    /// that the engine can find days committed without their ledger entry.
+    /// Returns every committed import of a day in the destination's table, so that the engine
+    /// can find days committed without their ledger entry.
     func committedImports() throws -> [CommittedImport]
 
     /// Releases the connection.
@@ -47,7 +47,7 @@ public protocol DestinationBatch: AnyObject {
     func rollback()
 }
 
-/// One day that a destination holds as committed by an execution.
+/// A day's import committed to a destination by an execution, with its record count.
 public struct CommittedImport: Hashable, Sendable {
     public var day: Day
     public var executionID: ExecutionID

@@ -2,10 +2,10 @@ import Foundation
 import SyncModel
 import SyncStore
 
-/// Keeps the ledger equal to what the destinations hold.
+/// Keeps the ledger equal to the imports the destinations contain.
 ///
 /// A day's rows and the destination's record of the import commit in one destination
-/// transaction; the ledger entry in the state database follows in a second one. A process that
+/// transaction, and the ledger entry in the state database follows in a second one. A process that
 /// dies, or a state database that refuses the write, between the two leaves a day in the
 /// destination that the ledger lacks. These functions find such days from the destination's
 /// record and add their ledger entries, so that no later run imports them again.

@@ -14,7 +14,7 @@ public final class ExecutionEngine: @unchecked Sendable {
     let store: any StateStore
     let connectors: any ConnectorFactory
     let now: @Sendable () -> Date
-    /// Who runs this process, recorded with every execution it starts.
+    /// The login and SSH address of this process, recorded with every execution it starts.
     let identity: OperatorIdentity
 
     private let lock = NSCondition()

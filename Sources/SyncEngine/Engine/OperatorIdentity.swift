@@ -1,6 +1,6 @@
 import Foundation
 
-/// Who runs this process, as the audit of each execution records it.
+/// The account and SSH client behind this process, as the audit of each execution records them.
 public struct OperatorIdentity: Hashable, Sendable {
     /// The login name of the account.
     public var login: String
@@ -12,8 +12,8 @@ public struct OperatorIdentity: Hashable, Sendable {
         self.address = address
     }
 
-    /// The identity of the current process: its account's login name, and the client address
-    /// that `sshd` puts first in `SSH_CLIENT` or `SSH_CONNECTION`.
+    /// Returns the identity of the current process: its account's login name, and the client
+    /// address that `sshd` puts first in `SSH_CLIENT` or `SSH_CONNECTION`.
     public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> OperatorIdentity {
         OperatorIdentity(login: loginName(environment: environment), address: sshClientAddress(environment: environment))
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What `SQLiteStateStore.backup(to:replacing:)` copied.
+/// The summary of a copy made by `SQLiteStateStore.backup(to:replacing:)`.
 public struct StateBackup: Hashable, Sendable {
     /// The file written.
     public var path: String

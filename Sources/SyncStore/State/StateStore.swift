@@ -41,7 +41,7 @@ public protocol StateStore: AnyObject, Sendable {
     /// Stores a new execution and makes it the holder of its sync's lock, in one transaction,
     /// unless a live process holds that lock.
     ///
-    /// A process holds the lock while it has an execution of the sync that has not ended; a
+    /// A process holds the lock while it has an execution of the sync that has not ended. A
     /// lock whose process is gone, or whose executions have all ended, is taken over.
     ///
     /// - Parameter isOwnerAlive: tells whether the process that holds the lock still runs.

@@ -9,7 +9,7 @@ public enum SyncClaim: Hashable, Sendable {
     case held(SyncLockHolder)
 }
 
-/// The execution that holds a sync's lock, as another process sees it.
+/// The execution that holds a sync's lock, as reported to another process.
 public struct SyncLockHolder: Hashable, Sendable {
     public var executionID: ExecutionID
     public var operatorName: String

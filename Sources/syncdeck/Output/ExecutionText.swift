@@ -69,7 +69,7 @@ enum ExecutionText {
         return lines.joined(separator: "\n")
     }
 
-    /// The operator with the login that ran SyncDeck when it differs, and the SSH client address.
+    /// Returns the operator, with the login that ran SyncDeck when it differs and the SSH client address.
     static func operatorText(_ execution: Execution) -> String {
         var text = execution.operatorName.escapingControlCharacters
         var origin: [String] = []

@@ -1,7 +1,7 @@
 import Foundation
 import SyncStore
 
-/// Reads what a `YearWorkspace` holds after runs of the real binary: the destination's rows per
+/// The contents of a `YearWorkspace` after runs of the real binary: the destination's rows per
 /// day, the ledger, and the integrity of both database files.
 struct DestinationAudit {
     /// Rows per day in the destination table.

@@ -110,8 +110,8 @@ public final class SQLiteDestination: Destination {
         try readImports(TableLayout.selectAllImports(), [.text(table)])
     }
 
-    /// Reads rows of `_syncdeck_imports` selected as (day, execution, records); a database or
-    /// imports table that does not exist yet holds none.
+    /// Reads rows of `_syncdeck_imports` selected as (day, execution, records). A database or
+    /// imports table that does not exist yet gives none.
     private func readImports(_ sql: String, _ parameters: [SQLiteValue]) throws -> [CommittedImport] {
         guard FileManager.default.fileExists(atPath: databaseURL.path) else {
             return []
