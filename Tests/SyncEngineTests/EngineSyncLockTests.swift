@@ -96,25 +96,54 @@ import TestSupport
     }
 
     @Test func queuedExecution_keepsLockForProcess() throws {
-        let fixture = try WorkspaceFixture(firstDay: yesterday.adding(days: -3), rowsPerDay: 20_000)
+        let fixture = try WorkspaceFixture(firstDay: yesterday.adding(days: -1), rowsPerDay: 1_000)
         let workspace = try fixture.loadWorkspace()
-        let store = try SQLiteStateStore(path: workspace.stateDatabaseURL.path)
-        let engine = try ExecutionEngine(workspace: workspace, store: store)
+        let engine = try ExecutionEngine(workspace: workspace, store: try SQLiteStateStore(path: workspace.stateDatabaseURL.path))
+        // Another process asks for the sync at the moment the first execution is saved as ended
+        // while the second still waits as QUEUED behind it.
+        let other = OtherProcessClaim(store: try SQLiteStateStore(path: workspace.stateDatabaseURL.path))
+        engine.addObserver(other)
+
         let first = try engine.start(clientID: "acme", syncID: "orders", request: .default, confirmed: false, operatorName: "ops")
+        other.watched = first.id
         let second = try engine.start(clientID: "acme", syncID: "orders", request: .default, confirmed: false, operatorName: "ops")
         _ = engine.waitUntilFinished(first.id)
-
-        // Another process asking now, between the two, must still find the sync taken.
-        let other = ExecutionDraft(clientID: "acme", syncID: "orders", request: .default, operatorName: "other",
-                                   confirmed: false, status: .inProgress, createdAt: Date(), plannedDays: [], retryOf: nil,
-                                   owner: ExecutionOwner(host: ExecutionOwner.current.host, processID: getppid()))
-        let claim = try store.createExecutionHoldingSync(other, isOwnerAlive: { _ in true })
         _ = engine.waitUntilFinished(second.id)
 
-        if case .held(let holder) = claim {
-            #expect(holder.executionID == second.id)
-        } else {
-            Issue.record("another process got the sync while execution #\(second.id) was queued in this one")
+        guard case .held(let holder)? = other.claim else {
+            Issue.record("another process got the sync while execution #\(second.id) was queued in this one: \(String(describing: other.claim))")
+            return
         }
+        #expect(holder.executionID == second.id)
+    }
+}
+
+/// An observer that, when the watched execution ends, asks for its sync's lock as another
+/// live process would, and keeps the answer.
+private final class OtherProcessClaim: ExecutionObserver, @unchecked Sendable {
+    private let store: SQLiteStateStore
+    private let lock = NSLock()
+    private var watchedID: ExecutionID?
+    private var result: SyncClaim?
+
+    init(store: SQLiteStateStore) {
+        self.store = store
+    }
+
+    var watched: ExecutionID? {
+        get { lock.withLock { watchedID } }
+        set { lock.withLock { watchedID = newValue } }
+    }
+
+    var claim: SyncClaim? { lock.withLock { result } }
+
+    func executionDidChange(_ event: ExecutionEvent) {
+        guard case .updated(let execution) = event, execution.status.isFinal, execution.id == watched,
+              lock.withLock({ result == nil }) else { return }
+        let draft = ExecutionDraft(clientID: "acme", syncID: "orders", request: .default, operatorName: "other",
+                                   confirmed: false, status: .inProgress, createdAt: Date(), plannedDays: [], retryOf: nil,
+                                   owner: ExecutionOwner(host: ExecutionOwner.current.host, processID: getppid()))
+        let outcome = try? store.createExecutionHoldingSync(draft, isOwnerAlive: { _ in true })
+        lock.withLock { result = outcome }
     }
 }
