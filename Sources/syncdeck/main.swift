@@ -12,6 +12,8 @@ func main(_ words: [String]) -> ExitCode {
             return try rest.contains(where: isHelp) ? printHelp(ExecutionsCommand.help) : ExecutionsCommand.run(rest)
         case "show":
             return try rest.contains(where: isHelp) ? printHelp(ShowCommand.help) : ShowCommand.run(rest)
+        case "backup":
+            return try rest.contains(where: isHelp) ? printHelp(BackupCommand.help) : BackupCommand.run(rest)
         case "help":
             return printHelp(helpText(for: rest.first))
         case let word? where isHelp(word):
@@ -20,7 +22,7 @@ func main(_ words: [String]) -> ExitCode {
             print("syncdeck \(version)")
             return .success
         case let word? where !word.hasPrefix("-"):
-            throw UsageError("unknown command \"\(word.escapingControlCharacters)\"; commands are run, executions, show and help")
+            throw UsageError("unknown command \"\(word.escapingControlCharacters)\"; commands are run, executions, show, backup and help")
         default:
             return try ConsoleCommand.run(words)
         }
@@ -47,6 +49,7 @@ Usage:
   syncdeck run --workspace DIR CLIENT/SYNC [--date DAY | --from DAY --to DAY [--reimport]] [--confirm]
   syncdeck executions --workspace DIR [--json]
   syncdeck show --workspace DIR EXECUTION_ID [--json]
+  syncdeck backup --workspace DIR FILE [--force]
   syncdeck help COMMAND                     the options of one command
 
 Exit codes: 0 FINISHED or success, 1 ERROR, 2 invalid command line, 3 FINISHED with warnings,
@@ -59,6 +62,7 @@ func helpText(for command: String?) -> String {
     case "run": return RunCommand.help
     case "executions": return ExecutionsCommand.help
     case "show": return ShowCommand.help
+    case "backup": return BackupCommand.help
     default: return mainHelp
     }
 }

@@ -27,6 +27,16 @@ public final class EventRecorder: ExecutionObserver, @unchecked Sendable {
         return result
     }
 
+    /// Returns every update of an execution, in the order the engine sent them.
+    public func updates(of id: ExecutionID) -> [Execution] {
+        condition.lock()
+        defer { condition.unlock() }
+        return events.compactMap { event in
+            if case .updated(let execution) = event, execution.id == id { return execution }
+            return nil
+        }
+    }
+
     public func logLines(of id: ExecutionID) -> [LogLine] {
         condition.lock()
         defer { condition.unlock() }

@@ -6,6 +6,13 @@ import SyncModel
 /// destination, which execution imported it; the engine adds the state ledger entry after
 /// the commit, and recovery restores that entry from the destination's own record when the
 /// process died in between.
+///
+/// The destination's own record is what makes a day exactly-once. Attaching a SQLite
+/// destination to the state database would not: SQLite commits a transaction across attached
+/// databases atomically only with a rollback journal, and both databases run in WAL mode,
+/// where each file commits on its own (https://www.sqlite.org/lang_attach.html). A record
+/// inside the destination's transaction holds for every kind of destination, and the ledger
+/// is rebuilt from it.
 public protocol Destination: AnyObject {
     /// Creates the table or checks that it fits the schema.
     ///
@@ -19,6 +26,10 @@ public protocol Destination: AnyObject {
     /// Returns the days that the destination holds a committed import of by `executionID`,
     /// with their record counts, so that recovery can restore the ledger.
     func committedImports(executionID: ExecutionID) throws -> [(day: Day, records: Int)]
+
+    /// Returns every committed import of a day in the destination's table, so that the engine
+    /// can find days committed without their ledger entry.
+    func committedImports() throws -> [CommittedImport]
 
     /// Releases the connection.
     func close()
@@ -34,4 +45,17 @@ public protocol DestinationBatch: AnyObject {
 
     /// Discards every row written by this batch.
     func rollback()
+}
+
+/// A day's import committed to a destination by an execution, with its record count.
+public struct CommittedImport: Hashable, Sendable {
+    public var day: Day
+    public var executionID: ExecutionID
+    public var records: Int
+
+    public init(day: Day, executionID: ExecutionID, records: Int) {
+        self.day = day
+        self.executionID = executionID
+        self.records = records
+    }
 }

@@ -6,13 +6,16 @@ import SyncStore
 /// observers.
 ///
 /// Each execution runs on a thread of its own with its own store connection. Two executions of
-/// the same sync never run at once in one engine: the second waits as `QUEUED`. All methods may
-/// be called from any thread.
+/// the same sync never run at once: in one engine the second waits as `QUEUED`, and a sync
+/// that another process runs is refused, through a lock kept in the state store. All methods
+/// may be called from any thread.
 public final class ExecutionEngine: @unchecked Sendable {
     public let workspace: Workspace
     let store: any StateStore
     let connectors: any ConnectorFactory
     let now: @Sendable () -> Date
+    /// The login and SSH address of this process, recorded with every execution it starts.
+    let identity: OperatorIdentity
 
     private let lock = NSCondition()
     private var observers: [ObjectIdentifier: any ExecutionObserver] = [:]
@@ -28,16 +31,21 @@ public final class ExecutionEngine: @unchecked Sendable {
         let cancellation: CancellationFlag
     }
 
-    /// Opens the engine and marks executions left running by a dead process as interrupted.
+    /// Opens the engine, marks executions left running by a dead process as interrupted, and
+    /// completes the ledger from the destinations' own records of committed days.
     ///
     /// - Parameter connectors: builds sources and destinations; the default reads files and writes SQLite.
+    /// - Parameter identity: the login and SSH address recorded with each execution; the
+    ///   current process's by default.
     public init(workspace: Workspace, store: any StateStore, connectors: (any ConnectorFactory)? = nil,
-                now: @escaping @Sendable () -> Date = { Date() }) throws {
+                identity: OperatorIdentity = .current(), now: @escaping @Sendable () -> Date = { Date() }) throws {
         self.workspace = workspace
         self.store = store
         self.connectors = connectors ?? StandardConnectors()
+        self.identity = identity
         self.now = now
         try recoverInterruptedExecutions()
+        reconcileLedgers()
     }
 
     // MARK: - Observers
@@ -78,7 +86,8 @@ public final class ExecutionEngine: @unchecked Sendable {
     /// - Parameter confirmed: whether the operator confirmed a re-import; required when the plan
     ///   requires it.
     /// - Throws: `RequestRejection`, with reason `confirmationRequired` when a needed confirmation
-    ///   is missing; nothing is started then.
+    ///   is missing, or `syncBusy` naming the execution when another process runs the sync;
+    ///   nothing is started then.
     @discardableResult
     public func start(clientID: String, syncID: String, request: ExecutionRequest, confirmed: Bool,
                       operatorName: String) throws -> Execution {
@@ -113,10 +122,12 @@ public final class ExecutionEngine: @unchecked Sendable {
         let waits = running[path] != nil
         let draft = ExecutionDraft(clientID: clientID, syncID: syncID, request: request, operatorName: operatorName,
                                    confirmed: confirmed, status: .queued, createdAt: now(),
-                                   plannedDays: plan.days, retryOf: retryOf, owner: .current)
+                                   plannedDays: plan.days, retryOf: retryOf, owner: .current,
+                                   operatorLogin: identity.login, operatorAddress: identity.address)
         var execution: Execution
         do {
-            execution = try store.createExecution(draft)
+            // This engine already holds the sync's lock while one of its executions runs it.
+            execution = waits ? try store.createExecution(draft) : try createHoldingSync(draft)
         } catch {
             lock.unlock()
             throw error
@@ -256,6 +267,8 @@ public final class ExecutionEngine: @unchecked Sendable {
             let (_, sync) = try workspace.sync(clientID: execution.clientID, syncID: execution.syncID)
             execution.plannedDays = try replannedDays(for: execution)
             let connection = try store.connect()
+            let heartbeat = HeartbeatTimer(executionID: execution.id, store: connection)
+            defer { heartbeat.stop() }
             let runner = ExecutionRunner(execution: execution, sync: sync, workspace: workspace, store: connection,
                                          connectors: connectors, cancellation: cancellation, now: now,
                                          publish: { [weak self] event in self?.publish(event) })
@@ -300,10 +313,17 @@ public final class ExecutionEngine: @unchecked Sendable {
         lock.lock()
         active[execution.id] = nil
         running[path] = nil
+        var next: ExecutionID?
         if var queue = queues[path], !queue.isEmpty {
-            let next = queue.removeFirst()
+            next = queue.removeFirst()
             queues[path] = queue.isEmpty ? nil : queue
+        }
+        // The lock row follows the running execution, so heartbeats and messages name it.
+        if let next {
+            try? store.passSyncLock(clientID: execution.clientID, syncID: execution.syncID, from: execution.id, to: next)
             launch(next, path: path)
+        } else {
+            try? store.releaseSyncLock(clientID: execution.clientID, syncID: execution.syncID, executionID: execution.id)
         }
         lock.broadcast()
         lock.unlock()

@@ -27,13 +27,19 @@ public struct Execution: Hashable, Sendable, Codable, Identifiable {
     public var failure: ExecutionFailure?
     /// The execution this one retries, if any.
     public var retryOf: ExecutionID?
+    /// The login name of the account that started it, which `operatorName` may override;
+    /// `nil` for executions stored before SyncDeck kept it.
+    public var operatorLogin: String?
+    /// The address of the SSH client the operator came from, when started over SSH.
+    public var operatorAddress: String?
 
     public init(
         id: ExecutionID, clientID: String, syncID: String, request: ExecutionRequest,
         operatorName: String, confirmed: Bool, status: ExecutionStatus = .queued,
         createdAt: Date = Date(), startedAt: Date? = nil, finishedAt: Date? = nil,
         plannedDays: [Day] = [], progress: ExecutionProgress = ExecutionProgress(),
-        warnings: [WarningSummary] = [], failure: ExecutionFailure? = nil, retryOf: ExecutionID? = nil
+        warnings: [WarningSummary] = [], failure: ExecutionFailure? = nil, retryOf: ExecutionID? = nil,
+        operatorLogin: String? = nil, operatorAddress: String? = nil
     ) {
         self.id = id
         self.clientID = clientID
@@ -50,6 +56,8 @@ public struct Execution: Hashable, Sendable, Codable, Identifiable {
         self.warnings = warnings
         self.failure = failure
         self.retryOf = retryOf
+        self.operatorLogin = operatorLogin
+        self.operatorAddress = operatorAddress
     }
 
     /// `client/sync`, the way the command line names a sync.

@@ -17,6 +17,8 @@ public struct RequestRejection: Error, Hashable, Sendable, CustomStringConvertib
         case confirmationRequired
         /// The client or sync does not exist in the workspace.
         case unknownSync
+        /// Another process runs an execution of the sync; the message names it.
+        case syncBusy
     }
 
     public let reason: Reason

@@ -11,13 +11,13 @@ enum ExecutionRow {
     static let selectColumns = """
         id, client_id, sync_id, request, operator, confirmed, status, created_at, started_at, finished_at, \
         planned_days, units_total, units_done, records_read, records_written, records_rejected, \
-        day_progress, warnings, failure, retry_of, owner_host, owner_pid
+        day_progress, warnings, failure, retry_of, owner_host, owner_pid, operator_login, operator_address
         """
 
     static let insertSQL = """
         INSERT INTO executions (client_id, sync_id, request, operator, confirmed, status, created_at, \
-        planned_days, retry_of, owner_host, owner_pid, heartbeat_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        planned_days, retry_of, owner_host, owner_pid, heartbeat_at, operator_login, operator_address)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     /// The update of every field that `StateStore.saveExecution` saves. Its last parameter is the id.
@@ -42,6 +42,8 @@ enum ExecutionRow {
             .text(draft.owner.host),
             .integer(Int64(draft.owner.processID)),
             StoredTime.value(draft.createdAt),
+            draft.operatorLogin.map { .text($0) } ?? .null,
+            draft.operatorAddress.map { .text($0) } ?? .null,
         ]
     }
 
@@ -71,7 +73,7 @@ enum ExecutionRow {
         let id = try reader.integer("id")
         reader.executionID = id
 
-        let execution = Execution(
+        var execution = Execution(
             id: id,
             clientID: try reader.text("client_id"),
             syncID: try reader.text("sync_id"),
@@ -95,6 +97,8 @@ enum ExecutionRow {
             retryOf: try reader.optionalInteger("retry_of"))
         let owner = ExecutionOwner(host: try reader.text("owner_host"),
                                    processID: Int32(truncatingIfNeeded: try reader.integer("owner_pid")))
+        execution.operatorLogin = try reader.optionalText("operator_login")
+        execution.operatorAddress = try reader.optionalText("operator_address")
         return (execution, owner)
     }
 }
@@ -138,6 +142,14 @@ private struct RowReader {
     mutating func text(_ column: String) throws -> String {
         guard case .text(let value) = next() else { throw invalid(column, "is not text") }
         return value
+    }
+
+    mutating func optionalText(_ column: String) throws -> String? {
+        switch next() {
+        case .null: return nil
+        case .text(let value): return value
+        default: throw invalid(column, "is not text")
+        }
     }
 
     mutating func time(_ column: String) throws -> Date {

@@ -117,6 +117,6 @@ extension SQLiteStateStore {
         Execution(id: id, clientID: draft.clientID, syncID: draft.syncID, request: draft.request,
                   operatorName: draft.operatorName, confirmed: draft.confirmed, status: draft.status,
                   createdAt: draft.createdAt.roundedToStoredPrecision, plannedDays: draft.plannedDays,
-                  retryOf: draft.retryOf)
+                  retryOf: draft.retryOf, operatorLogin: draft.operatorLogin, operatorAddress: draft.operatorAddress)
     }
 }

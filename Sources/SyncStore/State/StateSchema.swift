@@ -61,6 +61,23 @@ enum StateSchema {
                 PRIMARY KEY (execution_id, sequence)
             ) WITHOUT ROWID;
             """),
+        // Version 2 keeps who started an execution from where, and the lock that lets one
+        // process at a time run each sync. Older rows keep NULL in the new columns.
+        Migration(version: 2, sql: """
+            ALTER TABLE executions ADD COLUMN operator_login TEXT;
+            ALTER TABLE executions ADD COLUMN operator_address TEXT;
+
+            CREATE TABLE sync_locks (
+                client_id    TEXT    NOT NULL,
+                sync_id      TEXT    NOT NULL,
+                execution_id INTEGER NOT NULL REFERENCES executions (id),
+                owner_host   TEXT    NOT NULL,
+                owner_pid    INTEGER NOT NULL,
+                acquired_at  INTEGER NOT NULL,
+                heartbeat_at INTEGER NOT NULL,
+                PRIMARY KEY (client_id, sync_id)
+            ) WITHOUT ROWID;
+            """),
     ]
 
     /// The schema version this code writes.

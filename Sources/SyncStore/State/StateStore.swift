@@ -26,11 +26,35 @@ public protocol StateStore: AnyObject, Sendable {
     /// Returns executions filtered by `query`, newest first unless it asks otherwise.
     func executions(_ query: ExecutionQuery) throws -> [Execution]
 
+    /// Records now as the last sign of life of execution `id`'s process, on the execution and
+    /// on the sync lock it holds. The runner calls it every few seconds.
+    func recordHeartbeat(executionID: ExecutionID) throws
+
     /// Marks as `ERROR` every execution that is not final and whose owning process is gone,
     /// and returns them.
     ///
     /// - Parameter isOwnerAlive: tells whether the process that owns an execution still runs.
     func recoverInterrupted(isOwnerAlive: (ExecutionOwner) -> Bool) throws -> [Execution]
+
+    // MARK: Sync locks
+
+    /// Stores a new execution and makes it the holder of its sync's lock, in one transaction,
+    /// unless a live process holds that lock.
+    ///
+    /// A process holds the lock while it has an execution of the sync that has not ended. A
+    /// lock whose process is gone, or whose executions have all ended, is taken over.
+    ///
+    /// - Parameter isOwnerAlive: tells whether the process that holds the lock still runs.
+    /// - Returns: the stored execution, or the holder of the lock when nothing was stored.
+    func createExecutionHoldingSync(_ draft: ExecutionDraft,
+                                    isOwnerAlive: (ExecutionOwner) -> Bool) throws -> SyncClaim
+
+    /// Hands the sync lock held by execution `from` to execution `to` of the same process,
+    /// when a queued execution starts after the one before it.
+    func passSyncLock(clientID: String, syncID: String, from: ExecutionID, to: ExecutionID) throws
+
+    /// Releases the sync lock when execution `executionID` still holds it.
+    func releaseSyncLock(clientID: String, syncID: String, executionID: ExecutionID) throws
 
     // MARK: Ledger
 
@@ -63,9 +87,14 @@ public struct ExecutionDraft: Hashable, Sendable {
     public var plannedDays: [Day]
     public var retryOf: ExecutionID?
     public var owner: ExecutionOwner
+    /// The login name of the account that started it.
+    public var operatorLogin: String?
+    /// The SSH client address the operator came from, if any.
+    public var operatorAddress: String?
 
     public init(clientID: String, syncID: String, request: ExecutionRequest, operatorName: String, confirmed: Bool,
-                status: ExecutionStatus, createdAt: Date, plannedDays: [Day], retryOf: ExecutionID?, owner: ExecutionOwner) {
+                status: ExecutionStatus, createdAt: Date, plannedDays: [Day], retryOf: ExecutionID?, owner: ExecutionOwner,
+                operatorLogin: String? = nil, operatorAddress: String? = nil) {
         self.clientID = clientID
         self.syncID = syncID
         self.request = request
@@ -76,6 +105,8 @@ public struct ExecutionDraft: Hashable, Sendable {
         self.plannedDays = plannedDays
         self.retryOf = retryOf
         self.owner = owner
+        self.operatorLogin = operatorLogin
+        self.operatorAddress = operatorAddress
     }
 }
 

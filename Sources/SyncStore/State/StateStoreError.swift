@@ -29,6 +29,8 @@ public struct StateStoreError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let invalidData = Code("invalidData")
         /// The requested execution was not found.
         public static let unknownExecution = Code("unknownExecution")
+        /// The file a backup would write already exists.
+        public static let backupExists = Code("backupExists")
         /// Any other SQLite failure.
         public static let database = Code("database")
     }

@@ -20,6 +20,8 @@ enum RunCommand {
       --json                print the final execution as JSON instead of the summary
 
     Ctrl-C cancels the execution: the day being imported is rolled back, completed days stay.
+    When another SyncDeck process runs the same sync, the request is refused (exit code 5) with
+    the number, operator, host and process of the execution that runs it.
 
     Exit codes: 0 FINISHED, 1 ERROR, 2 invalid command line, 3 FINISHED with warnings,
     4 CANCELED, 5 request rejected (nothing ran), 6 workspace or state database unusable.

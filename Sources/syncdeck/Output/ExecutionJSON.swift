@@ -14,6 +14,8 @@ enum ExecutionJSON {
             "requestSummary": execution.request.summary,
             "status": execution.status.jsonName,
             "operator": execution.operatorName,
+            "operatorLogin": execution.operatorLogin.map { $0 as Any } ?? NSNull(),
+            "operatorAddress": execution.operatorAddress.map { $0 as Any } ?? NSNull(),
             "confirmed": execution.confirmed,
             "createdAt": timestamp(execution.createdAt),
             "startedAt": execution.startedAt.map(timestamp) ?? NSNull(),

@@ -24,7 +24,7 @@ enum ExecutionText {
         lines.append("Execution #\(execution.id)  \(execution.status.symbol()) \(execution.status.label())")
         lines.append("  sync       \(execution.syncPath.escapingControlCharacters)")
         lines.append("  request    \(execution.request.summary)")
-        lines.append("  operator   \(execution.operatorName.escapingControlCharacters)")
+        lines.append("  operator   \(operatorText(execution))")
         lines.append("  confirmed  \(execution.confirmed ? "yes" : "no")")
         if let retryOf = execution.retryOf {
             lines.append("  retry of   #\(retryOf)")
@@ -67,6 +67,22 @@ enum ExecutionText {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Returns the operator, with the login that ran SyncDeck when it differs and the SSH client address.
+    static func operatorText(_ execution: Execution) -> String {
+        var text = execution.operatorName.escapingControlCharacters
+        var origin: [String] = []
+        if let login = execution.operatorLogin, login != execution.operatorName {
+            origin.append("login \(login.escapingControlCharacters)")
+        }
+        if let address = execution.operatorAddress {
+            origin.append("from \(address.escapingControlCharacters)")
+        }
+        if !origin.isEmpty {
+            text += " (\(origin.joined(separator: ", ")))"
+        }
+        return text
     }
 
     static func time(_ date: Date) -> String {

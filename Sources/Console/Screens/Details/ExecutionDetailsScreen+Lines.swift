@@ -9,7 +9,7 @@ extension ExecutionDetailsScreen {
         var lines: [StyledLine] = [field("Status", StyledSpan(Controls.statusText(status, unicode: unicode), Role.of(status)))]
         lines += failureLines(execution, width: width)
         lines.append(field("Request", StyledSpan(execution.request.summary)))
-        lines += pair(field("Operator", StyledSpan(TerminalText.escape(execution.operatorName))),
+        lines += pair(field("Operator", StyledSpan(TerminalText.escape(execution.operatorName + (execution.operatorAddress.map { " from \($0)" } ?? "")))),
                  field("Confirmed", StyledSpan(execution.confirmed ? "yes" : "no")), width: width)
         lines += pair(field("Created", StyledSpan(DisplayFormat.time(execution.createdAt))),
                  field("Started", StyledSpan(DisplayFormat.time(execution.startedAt))), width: width)

@@ -25,24 +25,24 @@ struct DestinationFailure {
     private func map(_ error: SQLiteError, action: String, day: Day?) -> ExecutionFailure {
         if error.isBusy {
             return ExecutionFailure(
-                .connectivity, "database \(displayPath) is locked by another program",
+                .connectivity, "database \(displayPath) is locked by another program; \(action) table \(table)\(Self.forDay(day)) could not start",
                 hint: "Wait until the other program has finished writing, or close it, then retry the execution.",
                 day: day)
         }
         if error.isDiskFull {
             return ExecutionFailure(
-                .technical, "disk full while writing table \(table) of \(displayPath)\(Self.forDay(day))",
+                .technical, "disk full: \(action) table \(table) of \(displayPath)\(Self.forDay(day)) failed; nothing of that day was kept",
                 hint: "Free space on the disk that holds the database, then retry the execution.", day: day)
         }
         if error.isReadOnly || error.isPermissionDenied {
             return ExecutionFailure(
-                .authorization, "database \(displayPath) cannot be written: \(error.message)",
-                hint: "Give the user running SyncDeck write access to the file and its folder, then retry the execution.",
+                .authorization, "database \(displayPath) is read-only: \(action) table \(table)\(Self.forDay(day)) failed (\(error.message)); nothing of that day was kept",
+                hint: "Give the user running SyncDeck write access to the file and its folder, or remove what makes it read-only, then retry the execution.",
                 day: day)
         }
         if error.isCannotOpen {
             return ExecutionFailure(
-                .connectivity, "database \(displayPath) cannot be opened: \(error.message)",
+                .connectivity, "database \(displayPath) cannot be opened for table \(table)\(Self.forDay(day)): \(error.message)",
                 hint: "Check that the path names a file on a mounted disk and that its folder exists, then retry the execution.",
                 day: day)
         }

@@ -32,6 +32,11 @@ public final class SQLiteDestination: Destination {
     private var insertStatements: [[String]: SQLiteStatement] = [:]
     private var hasOpenBatch = false
 
+    /// Runs on each new connection before it is used. Tests set it to give the database a
+    /// page limit or make it query-only, since they run as root and cannot otherwise fill a
+    /// disk or make a file read-only for SQLite.
+    var configureConnection: ((SQLiteConnection) throws -> Void)?
+
     public init(databaseURL: URL, displayPath: String, table: String, writeMode: WriteMode,
                 schema: [FieldSpec]?, partitioned: Bool, busyTimeout: TimeInterval = 5) {
         self.databaseURL = databaseURL
@@ -98,6 +103,16 @@ public final class SQLiteDestination: Destination {
     }
 
     public func committedImports(executionID: ExecutionID) throws -> [(day: Day, records: Int)] {
+        try readImports(TableLayout.selectImports(), [.text(table), .integer(executionID)]).map { ($0.day, $0.records) }
+    }
+
+    public func committedImports() throws -> [CommittedImport] {
+        try readImports(TableLayout.selectAllImports(), [.text(table)])
+    }
+
+    /// Reads rows of `_syncdeck_imports` selected as (day, execution, records). A database or
+    /// imports table that does not exist yet gives none.
+    private func readImports(_ sql: String, _ parameters: [SQLiteValue]) throws -> [CommittedImport] {
         guard FileManager.default.fileExists(atPath: databaseURL.path) else {
             return []
         }
@@ -107,11 +122,10 @@ public final class SQLiteDestination: Destination {
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(TableLayout.importsTable)])
             guard !exists.isEmpty else { return [] }
 
-            let rows = try connection.query(TableLayout.selectImports(), [.text(table), .integer(executionID)])
-            return rows.compactMap { row in
-                guard row.count == 2, let text = row[0].textValue, let day = Day(text),
-                      let records = row[1].integerValue else { return nil }
-                return (day, Int(records))
+            return try connection.query(sql, parameters).compactMap { row in
+                guard row.count == 3, let text = row[0].textValue, let day = Day(text),
+                      let executionID = row[1].integerValue, let records = row[2].integerValue else { return nil }
+                return CommittedImport(day: day, executionID: executionID, records: Int(records))
             }
         } catch {
             throw failure.map(error, action: "reading the imports of", day: nil)
@@ -186,6 +200,7 @@ public final class SQLiteDestination: Destination {
         do {
             let connection = try SQLiteConnection(path: databaseURL.path, busyTimeout: busyTimeout)
             try connection.query("PRAGMA journal_mode = WAL")
+            try configureConnection?(connection)
             self.connection = connection
             return connection
         } catch {

@@ -106,8 +106,15 @@ struct TableLayout {
 
     static func selectImports() -> String {
         """
-        SELECT day, records FROM \(SQLiteConnection.quote(identifier: importsTable))
+        SELECT day, execution_id, records FROM \(SQLiteConnection.quote(identifier: importsTable))
         WHERE table_name = ? AND execution_id = ? AND day IS NOT NULL ORDER BY day
+        """
+    }
+
+    static func selectAllImports() -> String {
+        """
+        SELECT day, execution_id, records FROM \(SQLiteConnection.quote(identifier: importsTable))
+        WHERE table_name = ? AND day IS NOT NULL ORDER BY execution_id, day
         """
     }
 
