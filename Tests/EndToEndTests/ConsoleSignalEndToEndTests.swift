@@ -56,7 +56,7 @@ struct ConsoleSignalEndToEndTests {
         return (reported, stored)
     }
 
-    /// Waits until process `pid` is gone, for the cases where nobody records its exit status.
+    /// Waits until process `pid` is gone, for the cases where no shell records its exit status.
     private func waitUntilGone(_ pid: pid_t, timeout: Duration = .seconds(20)) async throws {
         let deadline = ContinuousClock.now + timeout
         while kill(pid, 0) == 0 || errno != ESRCH {

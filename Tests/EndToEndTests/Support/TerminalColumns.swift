@@ -1,6 +1,6 @@
 import Foundation
 
-/// Column widths as a terminal sees them: each Unicode scalar measured with the C library's
+/// Column widths as a terminal counts them: each Unicode scalar measured with the C library's
 /// `wcwidth` under a UTF-8 locale, so combining marks take no column and CJK and emoji take two.
 ///
 /// It is independent of the console's own width code on purpose: the end-to-end tests check that
