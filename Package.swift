@@ -16,6 +16,8 @@ let package = Package(
         .target(name: "SyncEngine", dependencies: ["SyncModel", "SyncStore"]),
         .target(name: "Console", dependencies: ["SyncModel", "SyncEngine", "CNcurses"]),
         .executableTarget(name: "syncdeck", dependencies: ["SyncModel", "SyncStore", "SyncEngine", "Console"]),
+        // Console measurements for docs/BENCHMARKS.md; run by hand, never by swift test.
+        .executableTarget(name: "console-bench", dependencies: ["SyncModel", "SyncStore", "SyncEngine", "Console", "CNcurses"]),
 
         .target(name: "TestSupport", dependencies: ["SyncModel", "SyncStore", "SyncEngine"], path: "Tests/TestSupport"),
         .testTarget(name: "SyncModelTests", dependencies: ["SyncModel"]),

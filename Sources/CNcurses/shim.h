@@ -71,3 +71,28 @@ static inline int cn_has_cursor_addressing(void) {
 static inline attr_t cn_color_pair(int pair) { return COLOR_PAIR(pair); }
 
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
+
+// Sets the size of a terminal, as a terminal emulator does for its pseudo-terminal; ioctl is
+// variadic, so Swift cannot call it.
+static inline int cn_set_terminal_size(int fd, int rows, int columns) {
+    struct winsize size = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)columns };
+    return ioctl(fd, TIOCSWINSZ, &size);
+}
+
+#ifdef __linux__
+#include <fcntl.h>
+// Opens a new pseudo-terminal for the console benchmark and returns its master side, with the
+// number of its slave (/dev/pts/N) in *slave_number; -1 on failure. Glibc declares posix_openpt
+// and its helpers only for _XOPEN_SOURCE, which Swift's module does not set, so this does what
+// they do.
+static inline int cn_open_pseudo_terminal(int *slave_number) {
+    int master = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+    if (master < 0) return -1;
+    int unlock = 0;
+    if (ioctl(master, TIOCSPTLCK, &unlock) != 0 || ioctl(master, TIOCGPTN, slave_number) != 0) {
+        close(master);
+        return -1;
+    }
+    return master;
+}
+#endif

@@ -75,6 +75,24 @@ struct TmuxSessionTests {
         #expect(ColorSequences.find(in: screen) == ["ESC[31m"])
     }
 
+    @Test func titleSequence_changesPaneTitle() async throws {
+        // The control for the console's title test: tmux does obey a raw title sequence.
+        let session = try TmuxSession(command: ["sh", "-c", "printf '\\033]2;set-by-test\\007'; echo done; sleep 30"])
+        defer { session.kill() }
+        try await session.waitFor("done")
+
+        #expect(try session.format("#{pane_title}") == "set-by-test")
+    }
+
+    @Test func writeToTerminal_showsText() async throws {
+        let session = try TmuxSession(command: ["sleep", "30"])
+        defer { session.kill() }
+
+        try session.writeToTerminal("written behind")
+
+        try await session.waitFor("written behind")
+    }
+
     @Test func kill_stopsServer() async throws {
         let session = try TmuxSession(command: ["sleep", "30"])
         session.kill()
@@ -101,6 +119,26 @@ struct ColorSequencesTests {
 
     @Test func palette_found() {
         #expect(ColorSequences.find(in: "\u{1B}[38;5;244mx \u{1B}[48:5:236my") == ["ESC[38;5;244m", "ESC[48:5:236m"])
+    }
+
+    @Test func palette_detected() {
+        #expect(ColorSequences.usePalette(["ESC[38;5;244m"]))
+    }
+
+    @Test func bright_detected() {
+        #expect(ColorSequences.useBrightColors(["ESC[1;96m"]))
+    }
+
+    @Test func paletteIndex_isNotBright() {
+        #expect(!ColorSequences.useBrightColors(["ESC[38;5;97m"]))
+    }
+
+    @Test func background_setThenReset_isNotSet() {
+        #expect(!ColorSequences.backgroundIsSet(atEndOf: "\u{1B}[48;5;25mx\u{1B}[96m\u{1B}[49m "))
+    }
+
+    @Test func background_set_isSet() {
+        #expect(ColorSequences.backgroundIsSet(atEndOf: "\u{1B}[0m\u{1B}[39m\u{1B}[48;5;238m "))
     }
 
     @Test func attributesAndDefaults_ignored() {

@@ -76,8 +76,11 @@ public enum ConsoleRunner {
         }
     }
 
+    /// Writes a line to standard error, ignoring failures: after a hang-up the terminal is gone,
+    /// and the non-throwing `FileHandle.write` would end the process before executions are
+    /// canceled, leaving them to be found interrupted on the next start.
     private static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("syncdeck: \(message)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("syncdeck: \(message)\n".utf8))
     }
 }
 

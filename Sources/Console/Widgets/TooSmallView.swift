@@ -3,11 +3,20 @@
 /// It replaces only the drawing: the screen's state stays, so the screen comes back as it was
 /// when the terminal grows again.
 public enum TooSmallView {
+    /// Draws the most complete message that fits, so that even a 10x3 terminal shows the size
+    /// the screen needs.
     public static func draw(_ buffer: inout ScreenBuffer, needs minimum: Size) {
         let have = buffer.size
-        let sentences = ["Terminal too small:", "needs \(minimum.columns)x\(minimum.rows), has \(have.columns)x\(have.rows).",
-                         "Enlarge the window."]
-        let lines = sentences.flatMap { TextLayout.wrap($0, toWidth: max(1, have.columns)) }
+        let needs = "\(minimum.columns)x\(minimum.rows)"
+        let messages = [
+            ["Terminal too small:", "needs \(needs), has \(have.columns)x\(have.rows).", "Enlarge the window."],
+            ["Terminal too small:", "needs \(needs)."],
+            ["Too small: needs \(needs)"],
+            ["needs \(needs)"],
+        ]
+        let width = max(1, have.columns)
+        let wrapped = messages.map { sentences in sentences.flatMap { TextLayout.wrap($0, toWidth: width) } }
+        let lines = wrapped.first { $0.count <= have.rows } ?? wrapped[wrapped.count - 1]
         let top = max(0, (have.rows - lines.count) / 2)
         for (index, line) in lines.enumerated() {
             let column = max(0, (have.columns - DisplayWidth.of(line)) / 2)

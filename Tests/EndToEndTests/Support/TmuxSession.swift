@@ -76,6 +76,29 @@ final class TmuxSession {
         try run(["resize-window", "-x", String(columns), "-y", String(rows)])
     }
 
+    /// Writes `text` to the pane's terminal as if a program had printed it, to leave garbage on
+    /// the screen behind the command's back.
+    func writeToTerminal(_ text: String) throws {
+        let tty = try format("#{pane_tty}")
+        guard let handle = FileHandle(forWritingAtPath: tty) else {
+            throw TmuxError("cannot open the pane's terminal \(tty) for writing")
+        }
+        defer { try? handle.close() }
+        handle.write(Data(text.utf8))
+    }
+
+    /// Detaches every client attached to the session, as an operator's `prefix d` or a lost SSH
+    /// connection does.
+    func detachClients() throws {
+        try run(["detach-client", "-s", try format("#{session_name}")])
+    }
+
+    /// Closes the pane's terminal, as a dropped SSH connection does: the kernel hangs up the
+    /// processes of the pane, and nothing writes the command's exit status.
+    func killPane() throws {
+        try run(["kill-pane"])
+    }
+
     // MARK: - Output
 
     /// Returns the pane's screen as text, with the escape sequences of colors and attributes when
