@@ -12,6 +12,8 @@ func main(_ words: [String]) -> ExitCode {
             return try rest.contains(where: isHelp) ? printHelp(ExecutionsCommand.help) : ExecutionsCommand.run(rest)
         case "show":
             return try rest.contains(where: isHelp) ? printHelp(ShowCommand.help) : ShowCommand.run(rest)
+        case "retry":
+            return try rest.contains(where: isHelp) ? printHelp(RetryCommand.help) : RetryCommand.run(rest)
         case "backup":
             return try rest.contains(where: isHelp) ? printHelp(BackupCommand.help) : BackupCommand.run(rest)
         case "help":
@@ -22,7 +24,7 @@ func main(_ words: [String]) -> ExitCode {
             print("syncdeck \(version)")
             return .success
         case let word? where !word.hasPrefix("-"):
-            throw UsageError("unknown command \"\(word.escapingControlCharacters)\"; commands are run, executions, show, backup and help")
+            throw UsageError("unknown command \"\(word.escapingControlCharacters)\"; commands are run, retry, executions, show, backup and help")
         default:
             return try ConsoleCommand.run(words)
         }
@@ -48,6 +50,7 @@ Usage:
   syncdeck --workspace DIR [--theme NAME]   open the console on a workspace
   syncdeck run --workspace DIR CLIENT/SYNC [--date DAY | --from DAY --to DAY [--reimport]] [--confirm]
   syncdeck executions --workspace DIR [--json]
+  syncdeck retry --workspace DIR EXECUTION_ID
   syncdeck show --workspace DIR EXECUTION_ID [--json]
   syncdeck backup --workspace DIR FILE [--force]
   syncdeck help COMMAND                     the options of one command
@@ -62,6 +65,7 @@ func helpText(for command: String?) -> String {
     case "run": return RunCommand.help
     case "executions": return ExecutionsCommand.help
     case "show": return ShowCommand.help
+    case "retry": return RetryCommand.help
     case "backup": return BackupCommand.help
     default: return mainHelp
     }
@@ -77,7 +81,13 @@ func printHelp(_ text: String) -> ExitCode {
 }
 
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("syncdeck: \(message)\n".utf8))
+    writeStandardError("syncdeck: \(message)\n")
+}
+
+/// Writes `text` to standard error, ignoring a terminal that is gone: the non-throwing
+/// `FileHandle.write` would end the process there, before running executions are canceled.
+func writeStandardError(_ text: String) {
+    try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
 }
 
 setvbuf(stdout, nil, _IOLBF, 0)

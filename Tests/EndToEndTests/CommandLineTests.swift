@@ -109,18 +109,18 @@ struct CommandLineTests {
     // MARK: - Rejections and exit codes
 
     @Test(arguments: [
-        (["--date", "2023-02-29"], "February 2023 has 28 days"),
-        (["--date", "2026-01-04", "--confirm"], "starts before the first day"),
-        (["--date", "2026-01-08", "--confirm"], "the last day of sync \"orders\""),
-        (["--from", "2026-01-07", "--to", "2026-01-05"], "before its first day"),
+        (["--date", "2023-02-29"], "February 2023 has 28 days", Int32(2)),
+        (["--date", "2026-01-04", "--confirm"], "is before the first day", Int32(5)),
+        (["--date", "2026-01-08", "--confirm"], "the last day of sync \"orders\"", Int32(5)),
+        (["--from", "2026-01-07", "--to", "2026-01-05"], "before its first day", Int32(5)),
     ])
-    func invalidDays_areRejected(options: [String], message: String) throws {
+    func invalidDays_areRejected(options: [String], message: String, status: Int32) throws {
         let workspace = try TestWorkspace.make()
         defer { workspace.remove() }
 
         let result = try Subprocess.run([SyncdeckBinary.url.path, "run", "--workspace", workspace.folder.path, "acme/orders"] + options)
 
-        #expect(result.status == 5)
+        #expect(result.status == status)
         #expect(result.errorOutput.contains(message), "stderr: \(result.errorOutput)")
     }
 
@@ -242,5 +242,41 @@ struct CommandLineTests {
 
         #expect(!result.output.contains("\u{1B}"))
         #expect(result.output.contains("eve\\e]2;pwned\\u{7}"))
+    }
+}
+
+/// `syncdeck retry` on the real binary.
+@Suite(.enabled(if: SyncdeckBinary.isBuilt, "syncdeck is not built; run swift build first"))
+struct RetryCommandTests {
+    @Test func retry_importsOnlyTheFailedDays() throws {
+        let workspace = try TestWorkspace.make()
+        defer { workspace.remove() }
+        let binary = SyncdeckBinary.url.path
+        let folder = workspace.folder.path
+        let file = workspace.folder.appendingPathComponent("data/orders/2026-01-06.csv")
+        let contents = try Data(contentsOf: file)
+        try FileManager.default.removeItem(at: file)
+        #expect(try Subprocess.run([binary, "run", "--workspace", folder, "acme/orders"]).status == 1)
+
+        try contents.write(to: file)
+        let result = try Subprocess.run([binary, "retry", "--workspace", folder, "1"])
+
+        #expect(result.status == 0)
+        #expect(result.output.contains("retry of #1"))
+        let connection = try SQLiteConnection(path: workspace.folder.appendingPathComponent("out/acme.sqlite").path)
+        for day in TestWorkspace.days {
+            let rows = try connection.query("SELECT count(*) FROM orders WHERE _syncdeck_day = ?", [.text(day)])
+            #expect(rows.first?.first?.integerValue == 3, "day \(day)")
+        }
+    }
+
+    @Test func retry_ofUnknownExecutionIsRejected() throws {
+        let workspace = try TestWorkspace.make()
+        defer { workspace.remove() }
+
+        let result = try Subprocess.run([SyncdeckBinary.url.path, "retry", "--workspace", workspace.folder.path, "42"])
+
+        #expect(result.status == 5)
+        #expect(result.errorOutput.contains("#42 does not exist"))
     }
 }

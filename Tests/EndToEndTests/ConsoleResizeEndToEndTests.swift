@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -77,22 +78,5 @@ struct ConsoleResizeEndToEndTests {
         try session.resize(columns: 120, rows: 40)
 
         #expect(try await session.waitUntil("the screen is as before the storm") { $0 == before } == before)
-    }
-}
-
-/// SplitMix64: a small seeded generator for reproducible sequences.
-struct SeededGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

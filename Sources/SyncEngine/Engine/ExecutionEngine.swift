@@ -95,34 +95,62 @@ public final class ExecutionEngine: @unchecked Sendable {
                   operatorName: operatorName, retryOf: nil)
     }
 
-    /// Starts the request of execution `id` again, with its confirmation, for `operatorName`.
+    /// Starts again the part of execution `id` that did not complete, for `operatorName`.
     ///
-    /// - Throws: `RequestRejection` when the execution does not exist or has not ended.
+    /// A retry never imports a day twice by accident: a default or missing-only request is
+    /// planned again from the ledger, and a single date or re-import-all range imports only the
+    /// days the original execution did not complete, under the original's confirmation.
+    ///
+    /// - Throws: `RequestRejection` when the execution does not exist, has not ended, finished,
+    ///   or left no day to import.
     @discardableResult
     public func retry(_ id: ExecutionID, operatorName: String) throws -> Execution {
-        guard let original = try store.execution(id: id) else {
-            throw RequestRejection(.unknownSync, "execution #\(id) does not exist in this workspace")
-        }
-        guard original.status.isFinal else {
-            throw RequestRejection(.unknownSync, "execution #\(id) is \(original.status.label()); wait until it ends to retry it")
-        }
+        let (original, days) = try retryPlan(id)
         return try start(clientID: original.clientID, syncID: original.syncID, request: original.request,
-                         confirmed: original.confirmed, operatorName: operatorName, retryOf: id)
+                         confirmed: original.confirmed, operatorName: operatorName, retryOf: id, days: days)
+    }
+
+    /// Returns execution `id` and the days a retry of it would import: `nil` when the retry plans
+    /// them from the ledger as its request says.
+    ///
+    /// - Throws: `RequestRejection` as `retry(_:operatorName:)` does.
+    public func retryPlan(_ id: ExecutionID) throws -> (execution: Execution, days: [Day]?) {
+        guard let original = try store.execution(id: id) else {
+            throw RequestRejection(.unknownExecution, "execution #\(id) does not exist in this workspace")
+        }
+        guard original.status == .error || original.status == .canceled else {
+            let advice = original.status.isFinal ? "start a new execution instead" : "wait until it ends to retry it"
+            throw RequestRejection(.notRetryable, "execution #\(id) is \(original.status.label()); only ERROR and CANCELED executions can be retried, so \(advice)")
+        }
+
+        switch original.request {
+        case .default, .dateRange(_, .missingOnly):
+            return (original, nil)
+        case .singleDate, .dateRange(_, .reimportAll):
+            let completed = Set(original.progress.days.filter { $0.state == .imported }.map(\.day))
+            let remaining = original.plannedDays.filter { !completed.contains($0) }
+            guard !remaining.isEmpty else {
+                throw RequestRejection(.notRetryable, "execution #\(id) imported every day it planned, so a retry has nothing to import")
+            }
+            return (original, remaining)
+        }
     }
 
     private func start(clientID: String, syncID: String, request: ExecutionRequest, confirmed: Bool,
-                       operatorName: String, retryOf: ExecutionID?) throws -> Execution {
+                       operatorName: String, retryOf: ExecutionID?, days: [Day]? = nil) throws -> Execution {
         let plan = try self.plan(clientID: clientID, syncID: syncID, request: request)
         if plan.requiresConfirmation && !confirmed {
             throw RequestRejection(.confirmationRequired, confirmationMessage(plan, clientID: clientID, syncID: syncID))
         }
+        // A confirmation is recorded only where one was needed, so the audit shows real re-imports.
+        let confirmed = confirmed && plan.requiresConfirmation
 
         lock.lock()
         let path = "\(clientID)/\(syncID)"
         let waits = running[path] != nil
         let draft = ExecutionDraft(clientID: clientID, syncID: syncID, request: request, operatorName: operatorName,
                                    confirmed: confirmed, status: .queued, createdAt: now(),
-                                   plannedDays: plan.days, retryOf: retryOf, owner: .current,
+                                   plannedDays: days ?? plan.days, retryOf: retryOf, owner: .current,
                                    operatorLogin: identity.login, operatorAddress: identity.address)
         var execution: Execution
         do {

@@ -67,6 +67,9 @@ final class ExecutionRunner {
 
         let confirmation = execution.confirmed ? ", re-import confirmed" : ""
         log(.info, "started by \(execution.operatorName): \(execution.request.summary)\(confirmation)")
+        if let original = execution.retryOf {
+            log(.info, "retry of #\(original): imports only what #\(original) did not complete")
+        }
         if sync.supportsPeriods {
             let span = execution.plannedDays.isEmpty ? "no missing days" : describe(execution.plannedDays)
             log(.info, "plan: \(span)")
@@ -109,6 +112,7 @@ final class ExecutionRunner {
             let completed = try copyRecords(from: reader, through: validator, into: batch, index: index, counts: &counts)
             guard completed else {
                 batch.rollback()
+                discardDayCounts(index)
                 setDayState(index, .skipped)
                 log(.info, "\(unitName(day)): canceled while importing; its rows were rolled back")
                 return
@@ -116,6 +120,7 @@ final class ExecutionRunner {
             try batch.commit()
         } catch {
             batch.rollback()
+            discardDayCounts(index)
             setDayState(index, .failed)
             throw error
         }
@@ -246,6 +251,12 @@ final class ExecutionRunner {
         execution.progress.days[index].recordsRead = counts.read
         execution.progress.days[index].recordsWritten = counts.written
         execution.progress.days[index].recordsRejected = counts.rejected
+    }
+
+    /// Shows a rolled-back day with nothing written, since none of its rows stayed.
+    private func discardDayCounts(_ index: Int) {
+        guard execution.progress.days.indices.contains(index) else { return }
+        execution.progress.days[index].recordsWritten = 0
     }
 
     private func markRemainingDays(_ state: DayProgress.State) {

@@ -68,12 +68,15 @@ public enum ExecutionPlanner {
         }
         let what = requested.count == 1 ? "\(requested.first)" : "the range \(requested.first) to \(requested.last)"
         let allowed = "choose days from \(span.first) to \(span.last)"
+        let single = requested.count == 1
         if requested.first < span.first {
+            let position = single ? "is before" : "starts before"
             throw RequestRejection(
-                .beforeSpan, "\(what) starts before the first day of sync \"\(sync.id)\", \(span.first); \(allowed)")
+                .beforeSpan, "\(what) \(position) the first day of sync \"\(sync.id)\", \(span.first); \(allowed)")
         }
         if requested.last > span.last {
-            throw RequestRejection(.afterSpan, "\(what) ends after \(span.last), \(lastDayReason(of: sync, span: span)); \(allowed)")
+            let position = single ? "is after" : "ends after"
+            throw RequestRejection(.afterSpan, "\(what) \(position) \(span.last), \(lastDayReason(of: sync, span: span)); \(allowed)")
         }
     }
 

@@ -19,6 +19,10 @@ public struct RequestRejection: Error, Hashable, Sendable, CustomStringConvertib
         case unknownSync
         /// Another process runs an execution of the sync; the message names it.
         case syncBusy
+        /// No execution has the given id.
+        case unknownExecution
+        /// The execution cannot be retried: it has not ended, it finished, or nothing is left to import.
+        case notRetryable
     }
 
     public let reason: Reason

@@ -50,6 +50,13 @@ enum RunCommand {
             }
             throw CommandFailure(.rejected, message)
         }
+        return try follow(execution, session: session, printer: printer, folder: folder)
+    }
+
+    /// Prints the progress of `execution` until it ends, canceling it on Ctrl-C, SIGTERM or SIGHUP,
+    /// and returns the exit code of its final status.
+    static func follow(_ execution: Execution, session: WorkspaceSession, printer: ProgressPrinter,
+                       folder: String) throws -> ExitCode {
         printer.follow(execution.id)
 
         let signals = cancelOnSignals(execution.id, engine: session.engine)
@@ -116,11 +123,13 @@ enum RunCommand {
         }
     }
 
+    /// Runs `body`, turning a rejection into the exit code scripts expect: a day that is not a
+    /// date is a command-line mistake (2), any other rule a rejected request (5).
     private static func rejecting<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let rejection as RequestRejection {
-            throw CommandFailure(.rejected, rejection.message)
+            throw CommandFailure(rejection.reason == .invalidDay ? .usage : .rejected, rejection.message)
         }
     }
 
@@ -131,7 +140,7 @@ enum RunCommand {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                FileHandle.standardError.write(Data("\ncanceling execution #\(id)...\n".utf8))
+                writeStandardError("\ncanceling execution #\(id)...\n")
                 engine.cancel(id)
             }
             source.resume()

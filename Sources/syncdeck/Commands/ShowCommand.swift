@@ -15,13 +15,7 @@ enum ShowCommand {
     static func run(_ words: [String]) throws -> ExitCode {
         let arguments = try Arguments(words, valued: ["workspace"], flags: ["json"])
         let folder = try requireWorkspace(arguments)
-        guard arguments.positionals.count == 1 else {
-            throw UsageError("name one execution id, for example: syncdeck show --workspace \(folder) 12")
-        }
-        let text = arguments.positionals[0].hasPrefix("#") ? String(arguments.positionals[0].dropFirst()) : arguments.positionals[0]
-        guard let id = ExecutionID(text), id > 0 else {
-            throw UsageError("\"\(arguments.positionals[0].escapingControlCharacters)\" is not an execution id; ids are whole numbers as `syncdeck executions` lists them")
-        }
+        let id = try executionID(arguments.positionals, folder: folder)
 
         let session = try WorkspaceSession.open(folder: folder)
         guard let execution = try session.engine.execution(id: id) else {
@@ -35,5 +29,18 @@ enum ShowCommand {
             print(ExecutionText.details(execution, log: log))
         }
         return .success
+    }
+
+    /// Reads the one execution id of a command line, as `12` or `#12`.
+    static func executionID(_ positionals: [String], folder: String) throws -> ExecutionID {
+        guard positionals.count == 1 else {
+            throw UsageError("name one execution id, for example: syncdeck show --workspace \(folder) 12")
+        }
+        let word = positionals[0]
+        let text = word.hasPrefix("#") ? String(word.dropFirst()) : word
+        guard let id = ExecutionID(text), id > 0 else {
+            throw UsageError("\"\(word.escapingControlCharacters)\" is not an execution id; ids are whole numbers as `syncdeck executions` lists them")
+        }
+        return id
     }
 }

@@ -88,8 +88,13 @@ enum ExecutionText {
     static func time(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss zzz"
         return formatter.string(from: date)
+    }
+
+    /// Returns `count` and `noun`, with an s when the count is not 1: "1 day", "3 days".
+    static func count(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

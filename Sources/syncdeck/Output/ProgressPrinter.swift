@@ -48,7 +48,7 @@ final class ProgressPrinter: ExecutionObserver, @unchecked Sendable {
         }
         let progress = execution.progress
         let days = execution.progress.days.filter { $0.state == .imported }.count
-        let unit = progress.days.isEmpty && progress.unitsTotal == 1 ? "snapshot" : "\(days) of \(execution.plannedDays.count) days"
+        let unit = progress.days.isEmpty && progress.unitsTotal == 1 ? "snapshot" : "\(days) of \(ExecutionText.count(execution.plannedDays.count, "day"))"
         Swift.print("#\(execution.id) \(execution.status.label()): \(unit), \(progress.recordsWritten) records written, \(progress.recordsRejected) rejected")
         for summary in execution.warnings {
             Swift.print("  \(summary.kind.title): \(summary.count), for example \(summary.examples.first.map(describe) ?? "-")")

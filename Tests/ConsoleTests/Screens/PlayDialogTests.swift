@@ -140,7 +140,7 @@ import Testing
             fixture.openPlayDialog()
             fixture.press(.tab)
             fixture.type(fixture.span.last.next.description)
-            #expect(fixture.render().roles(of: "ends after")?.allSatisfy { $0 == .error } == true)
+            #expect(fixture.render().roles(of: "is after")?.allSatisfy { $0 == .error } == true)
         }
     }
 
