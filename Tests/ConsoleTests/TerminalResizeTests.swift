@@ -20,7 +20,7 @@ import Testing
             case .overlapAlert:
                 try fixture.importAllDays()
                 fixture.openPlayDialog()
-                fixture.press(.tab, .down, .down, .character(" "))
+                fixture.press(.tab, .down, .character("j"), .character(" "))
             case .helpOverDialog:
                 fixture.openPlayDialog()
                 fixture.press(.character("?"))

@@ -129,12 +129,26 @@ public final class ConsoleApp {
         return main.handle(key, context: context)
     }
 
+    /// Retries `id` after the operator confirmed it, and shows the new execution where the
+    /// operator is looking: its details when details were open, otherwise the list.
+    private func retry(_ id: ExecutionID) {
+        guard let execution = context.executions.execution(id: id) ?? (try? engine.execution(id: id)) ?? nil,
+              let retried = context.retry(execution) else {
+            return
+        }
+        if details != nil {
+            details = ExecutionDetailsScreen(executionID: retried.id, context: context)
+        }
+        main.show(retried, context: context)
+    }
+
     private func answer(_ prompt: ConsolePrompt, key: Key) {
         switch key {
         case .character("y"), .character("Y"):
             self.prompt = nil
             switch prompt.action {
             case .cancelExecution(let id): context.cancel(id)
+            case .retryExecution(let id): retry(id)
             case .quit: wantsQuit = true
             }
         case .character("n"), .character("N"), .escape:

@@ -17,6 +17,7 @@ enum ConsoleCommand {
 struct ConsolePrompt {
     enum Action {
         case cancelExecution(ExecutionID)
+        case retryExecution(ExecutionID)
         case quit
     }
 

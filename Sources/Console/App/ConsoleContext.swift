@@ -117,6 +117,29 @@ public final class ConsoleContext {
         }
     }
 
+    /// The question to ask before retrying, naming what the retry will import, or `nil` after
+    /// reporting why the execution cannot be retried.
+    func retryPrompt(for execution: Execution) -> ConsolePrompt? {
+        let plan: (execution: Execution, days: [Day]?)
+        do {
+            plan = try engine.retryPlan(execution.id)
+        } catch {
+            report(error, doing: "retrying execution #\(execution.id)")
+            return nil
+        }
+
+        let what: String
+        if let days = plan.days {
+            let effect = (try? engine.workspace.sync(clientID: execution.clientID, syncID: execution.syncID).1)
+                .map { " Its confirmation still applies: \($0.destination.writeMode.reimportEffect)." } ?? ""
+            what = "imports only the \(DisplayFormat.count(days.count, "day")) it did not complete: \(DisplayFormat.days(days)).\(effect)"
+        } else {
+            what = "plans its days again from the ledger, so only days still missing are imported."
+        }
+        let message = "Retry execution #\(execution.id) of \(execution.syncPath) (\(execution.request.summary))? It \(what)"
+        return ConsolePrompt(title: "Retry execution", message: TerminalText.escape(message), action: .retryExecution(execution.id))
+    }
+
     /// The question to ask before canceling, or `nil` after reporting why it cannot be canceled.
     func cancelPrompt(for execution: Execution) -> ConsolePrompt? {
         guard displayedStatus(of: execution).isCancelable else {

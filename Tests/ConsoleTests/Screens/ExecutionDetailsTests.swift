@@ -69,7 +69,7 @@ import Testing
             fixture.engine.cancel(first.id)
             let canceled = try #require(fixture.engine.waitUntilFinished(first.id))
             openDetails(fixture, canceled)
-            fixture.press(.character("r"))
+            fixture.press(.character("r"), .character("y"))
             let newest = try fixture.engine.executions(.init(limit: 10)).first
             #expect(newest?.retryOf == first.id)
         }

@@ -27,7 +27,7 @@ struct ExecutionDetailsScreen {
         KeyHelp("PgUp/PgDn", "scroll the focused box by a page"),
         KeyHelp("Home/End", "top or bottom; End on the log follows new lines"),
         KeyHelp("c", "cancel this execution (asks first)"),
-        KeyHelp("r", "retry an ERROR or CANCELED execution with the same request"),
+        KeyHelp("r", "retry an ERROR or CANCELED execution (asks first)"),
         KeyHelp("Esc", "go back to the main screen"),
         KeyHelp("?", "show this help"),
         KeyHelp("Ctrl-L", "redraw the whole screen"),
@@ -50,9 +50,8 @@ struct ExecutionDetailsScreen {
             guard let execution = context.executions.execution(id: executionID) else { return .none }
             return context.cancelPrompt(for: execution).map(ConsoleCommand.ask) ?? .none
         case .character("r"):
-            guard let execution = context.executions.execution(id: executionID),
-                  let retried = context.retry(execution) else { return .none }
-            return .openDetails(retried.id)
+            guard let execution = context.executions.execution(id: executionID) else { return .none }
+            return context.retryPrompt(for: execution).map(ConsoleCommand.ask) ?? .none
         default: break
         }
         return .none

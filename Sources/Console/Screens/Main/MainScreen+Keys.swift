@@ -8,7 +8,7 @@ extension MainScreen {
         KeyHelp("p", "open the play dialog of the selected sync"),
         KeyHelp("e", "focus the executions list"),
         KeyHelp("c", "cancel the selected execution (asks first)"),
-        KeyHelp("r", "retry the selected ERROR or CANCELED execution"),
+        KeyHelp("r", "retry a failed or canceled execution (asks first)"),
         KeyHelp("s", "executions: show the next status filter"),
         KeyHelp("/", "filter the focused list by text; Enter keeps it"),
         KeyHelp("Esc", "clear the filters of the focused list"),

@@ -94,7 +94,7 @@ struct MainScreen {
         case .enter: return activate(context: context)
         case .character("p"): return openPlayDialog(context: context)
         case .character("c"): return cancelSelected(context: context)
-        case .character("r"): retrySelected(context: context)
+        case .character("r"): return retrySelected(context: context)
         case .character("s"): cycleStatusFilter(context: context)
         case .character("/"): filters[focus, default: ListFilter()].isEditing = true
         case .escape: clearFilters(context: context)
@@ -177,11 +177,9 @@ struct MainScreen {
         return context.cancelPrompt(for: execution).map(ConsoleCommand.ask) ?? .none
     }
 
-    private mutating func retrySelected(context: ConsoleContext) {
-        guard let execution = executionUnderCursor(context) else { return }
-        if let retried = context.retry(execution) {
-            show(retried, context: context)
-        }
+    private func retrySelected(context: ConsoleContext) -> ConsoleCommand {
+        guard let execution = executionUnderCursor(context) else { return .none }
+        return context.retryPrompt(for: execution).map(ConsoleCommand.ask) ?? .none
     }
 
     /// The selected execution when the executions list has focus; `c` and `r` act on nothing
