@@ -21,10 +21,12 @@ struct ConsoleExecutionTests {
         try session.sendKeys("Tab")
         try await session.waitFor("Will import 3 days")
 
-        // First day, last day, the two modes, then Execute.
-        for _ in 0..<4 {
-            try session.sendKeys("Down")
+        // From the first day's field: the last day, the calendar, which j leaves, the two modes,
+        // then Execute.
+        for key in ["Down", "Down", "j", "j", "j"] {
+            try session.sendKeys(key)
         }
+        try await session.waitFor("›[ Execute ]")
         try session.sendKeys("Enter")
 
         try await session.waitFor("✓ FINISHED")

@@ -85,7 +85,7 @@ struct ConsoleKeysEndToEndTests {
         try operatorTerminal.sendKeys("Enter")
 
         let screen = try await operatorTerminal.waitUntil("the reattached console shows the finished execution") { screen in
-            screen.contains("Executions (1)") && screen.contains("FINISHED")
+            screen.contains("Executions (1") && screen.contains("FINISHED")
         }
         #expect(screen.contains("#1"))
     }

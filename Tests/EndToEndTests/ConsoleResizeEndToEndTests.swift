@@ -19,7 +19,7 @@ struct ConsoleResizeEndToEndTests {
         try await ConsoleLaunch.waitForClients(session)
         try session.sendKeys("Right", "Enter")
         try await session.waitFor("[ Execute ]")
-        try session.sendKeys("Tab", "Down", "Down", "Space")
+        try session.sendKeys("Tab", "Down", "j", "Space")
         try await session.waitFor("[x] I confirm")
         return (session, workspace)
     }

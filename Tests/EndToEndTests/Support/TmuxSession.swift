@@ -147,8 +147,11 @@ final class TmuxSession {
     /// when a signal ended it).
     func waitForExit(timeout: Duration = .seconds(20)) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
+        while true {
+            // Checked once more after the deadline: a test task that was not scheduled for a
+            // while must not fail when the command exited in time.
             if let exitStatus { return exitStatus }
+            if ContinuousClock.now >= deadline { break }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw TmuxError("timed out after \(timeout) waiting for the command to exit; the screen was:\n\(try capture())")
