@@ -65,6 +65,7 @@ struct CommandLineTests {
         #expect(result.status == 5)
         #expect(result.errorOutput.contains("--confirm"))
         #expect(result.errorOutput.contains("2026-01-06 (3 records)"))
+        #expect(result.errorOutput.contains("appends rows"))
         #expect(try rowCount(workspace) == 9)
         #expect(try executionsJSON(workspace).count == 1)
     }

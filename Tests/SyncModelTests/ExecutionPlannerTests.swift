@@ -180,6 +180,18 @@ import Testing
         #expect(span.last.description == "2026-12-03")
     }
 
+    @Test func reimportNamesDaysImportedTwice() throws {
+        let twice = LedgerCoverage(entries: [
+            entry("2026-01-02", records: 10, execution: 1, at: 100),
+            entry("2026-01-02", records: 10, execution: 2, at: 200),
+            entry("2026-01-03", records: 5, execution: 1, at: 100),
+        ])
+        let plan = try ExecutionPlanner.plan(.dateRange(range("2026-01-01", "2026-01-05"), .reimportAll),
+                                             for: dailySync(), span: span, coverage: twice)
+        #expect(plan.repeatedImports == [Day("2026-01-02")!: 2])
+        #expect(plan.repeatedImportsNote == "1 of these days was already imported more than once (up to 2 times)")
+    }
+
     @Test func coverageKeepsLatestImport() {
         let coverage = LedgerCoverage(entries: [
             entry("2026-01-02", records: 10, execution: 1, at: 100),

@@ -401,6 +401,8 @@ public final class ExecutionEngine: @unchecked Sendable {
         }
         let days = plan.overlap.prefix(5).map { "\($0.day) (\($0.records) records)" }.joined(separator: ", ")
         let more = plan.overlap.count > 5 ? " and \(plan.overlap.count - 5) more" : ""
-        return "\(clientID)/\(syncID) already holds \(plan.overlap.count) of these days: \(days)\(more); confirm with the client that a re-import is safe, then confirm the request"
+        let repeated = plan.repeatedImportsNote.map { "; \($0)" } ?? ""
+        let effect = (try? workspace.sync(clientID: clientID, syncID: syncID).1).map { "; \($0.destination.writeMode.reimportEffect)" } ?? ""
+        return "\(clientID)/\(syncID) already holds \(plan.overlap.count) of these days: \(days)\(more)\(repeated)\(effect); confirm with the client that a re-import is safe, then confirm the request"
     }
 }

@@ -25,16 +25,21 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
 /// The current import state of each day of one sync: the latest ledger entry per day.
 public struct LedgerCoverage: Sendable {
     public private(set) var latest: [Day: LedgerEntry]
+    /// How many times each imported day was imported, counting every execution in the ledger.
+    public private(set) var importCounts: [Day: Int]
 
     public init(entries: [LedgerEntry]) {
         var latest: [Day: LedgerEntry] = [:]
+        var importCounts: [Day: Int] = [:]
         for entry in entries {
+            importCounts[entry.day, default: 0] += 1
             if let existing = latest[entry.day], existing.importedAt > entry.importedAt {
                 continue
             }
             latest[entry.day] = entry
         }
         self.latest = latest
+        self.importCounts = importCounts
     }
 
     public func contains(_ day: Day) -> Bool {

@@ -12,6 +12,9 @@ public struct ExecutionPlan: Hashable, Sendable {
     public var isSnapshot: Bool
     /// The days the sync could import when the plan was made.
     public var span: DayRange?
+    /// The overlapping days that the ledger shows imported more than once already, with how many
+    /// times: in append mode their rows may already be in the destination several times.
+    public var repeatedImports: [Day: Int] = [:]
 
     public init(request: ExecutionRequest, days: [Day], overlap: [LedgerEntry], requiresConfirmation: Bool,
                 isSnapshot: Bool, span: DayRange?) {
@@ -25,6 +28,14 @@ public struct ExecutionPlan: Hashable, Sendable {
 
     /// Units of work: the number of days, or 1 for a snapshot.
     public var unitCount: Int { isSnapshot ? 1 : days.count }
+
+    /// Returns how many overlapping days were imported more than once, as a sentence, or `nil`.
+    public var repeatedImportsNote: String? {
+        guard !repeatedImports.isEmpty else { return nil }
+        let most = repeatedImports.values.max() ?? 2
+        let days = repeatedImports.count == 1 ? "1 of these days was" : "\(repeatedImports.count) of these days were"
+        return "\(days) already imported more than once (up to \(most) times)"
+    }
 
     /// Records that the overlapping days hold now.
     public var overlapRecords: Int { overlap.reduce(0) { $0 + $1.records } }

@@ -26,8 +26,10 @@ public enum ExecutionPlanner {
         case .singleDate(let day):
             try check(DayRange(single: day), within: span, of: sync)
             let overlap = coverage[day].map { [$0] } ?? []
-            return ExecutionPlan(request: request, days: [day], overlap: overlap, requiresConfirmation: true,
-                                 isSnapshot: false, span: span)
+            var plan = ExecutionPlan(request: request, days: [day], overlap: overlap, requiresConfirmation: true,
+                                     isSnapshot: false, span: span)
+            plan.repeatedImports = repeated(overlap, coverage)
+            return plan
 
         case .dateRange(let range, let mode):
             try check(range, within: span, of: sync)
@@ -35,9 +37,21 @@ public enum ExecutionPlanner {
             let overlap = all.compactMap { coverage[$0] }
             let days = mode == .missingOnly ? all.filter { !coverage.contains($0) } : all
             let reimports = mode == .reimportAll ? overlap : []
-            return ExecutionPlan(request: request, days: days, overlap: reimports,
-                                 requiresConfirmation: !reimports.isEmpty, isSnapshot: false, span: span)
+            var plan = ExecutionPlan(request: request, days: days, overlap: reimports,
+                                     requiresConfirmation: !reimports.isEmpty, isSnapshot: false, span: span)
+            plan.repeatedImports = repeated(reimports, coverage)
+            return plan
         }
+    }
+
+    private static func repeated(_ overlap: [LedgerEntry], _ coverage: LedgerCoverage) -> [Day: Int] {
+        var counts: [Day: Int] = [:]
+        for entry in overlap {
+            if let count = coverage.importCounts[entry.day], count > 1 {
+                counts[entry.day] = count
+            }
+        }
+        return counts
     }
 
     /// Builds the range `first...last`, rejecting a range whose end precedes its start.

@@ -129,6 +129,9 @@ extension PlayDialog {
                 days = shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more days" : "")
             }
             text = "\(names) already contains " + days + ": \(DisplayFormat.count(plan.overlapRecords, "record")) in all."
+            if let note = plan.repeatedImportsNote {
+                text += " " + note.prefix(1).uppercased() + note.dropFirst() + "."
+            }
         }
         let effect = sync.destination.writeMode.reimportEffect
         let effectText = effect.prefix(1).uppercased() + effect.dropFirst() + "."
