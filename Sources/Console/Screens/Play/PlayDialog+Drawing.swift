@@ -63,7 +63,7 @@ extension PlayDialog {
 
     private var spanText: String {
         guard sync.supportsPeriods else {
-            return "This sync imports a snapshot with no days, so it has no Single Date or Date Range tab."
+            return "A snapshot sync has no days, so it has no Single Date or Date Range tab."
         }
         guard let span else { return "No complete day yet: the first day of this sync has not ended." }
         return "Span \(span.first) to \(span.last) (\(DisplayFormat.count(span.count, "day"))) in the client's time zone."
