@@ -16,6 +16,7 @@ let package = Package(
         .target(name: "SyncEngine", dependencies: ["SyncModel", "SyncStore"]),
         .target(name: "Console", dependencies: ["SyncModel", "SyncEngine", "CNcurses"]),
         .executableTarget(name: "syncdeck", dependencies: ["SyncModel", "SyncStore", "SyncEngine", "Console"]),
+        .executableTarget(name: "syncdeck-bench", dependencies: ["SyncModel", "SyncStore", "SyncEngine"]),
 
         .target(name: "TestSupport", dependencies: ["SyncModel", "SyncStore", "SyncEngine"], path: "Tests/TestSupport"),
         .testTarget(name: "SyncModelTests", dependencies: ["SyncModel"]),

@@ -7,7 +7,8 @@ public struct StandardConnectors: ConnectorFactory {
     public func makeSource(for sync: SyncDefinition, in workspace: Workspace) throws -> any RecordSource {
         switch sync.source {
         case .files(let format, let path):
-            return FileSource(format: format, pathTemplate: path, workspaceFolder: workspace.folder)
+            return FileSource(format: format, pathTemplate: path, workspaceFolder: workspace.folder,
+                              requiredColumns: sync.schema?.map(\.name) ?? [])
         }
     }
 
