@@ -125,7 +125,7 @@ import Testing
         #expect(try fixture.rows(column: "length(note)") == ["10485760", "5"])
     }
 
-    @Test func tenMegabyteQuotedLineWithBreaksIsImported() throws {
+    @Test func tenMegabyteQuotedFieldImported() throws {
         let long = String(repeating: "line\n", count: 2 * 1024 * 1024)
         let fixture = try fixture("id,note\n1,\"\(long)\"\n2,b\n")
         let (execution, _) = try fixture.run()

@@ -35,7 +35,7 @@ let ruleRejectionCases: [RuleRejectionCase] = [
     RuleRejectionCase("unbalanced pattern", ["name": "code", "type": "string", "pattern": "a)|(b"],
                       path: "pattern", "is not a valid regular expression"),
     RuleRejectionCase("pattern on integer", ["name": "code", "type": "integer", "pattern": "[0-9]+"],
-                      path: "pattern", "\"pattern\" does not apply to a integer field"),
+                      path: "pattern", "\"pattern\" does not apply to an integer field"),
     RuleRejectionCase("pattern not text", ["name": "code", "type": "string", "pattern": 5],
                       path: "pattern", "expected a string, found a number"),
     RuleRejectionCase("min on string", ["name": "code", "type": "string", "min": 1],

@@ -40,7 +40,7 @@ extension WorkspaceDecoder {
         case .timestamp:
             bound = timestampText(value, at: path, key: key)
         case .string, .boolean:
-            report(path, "\(JSONText.quoted(key)) does not apply to a \(type.rawValue) field",
+            report(path, "\(JSONText.quoted(key)) does not apply to \(WorkspaceDecoder.fieldPhrase(type))",
                    fix: "min and max apply to integer, decimal, date and timestamp fields; remove \(JSONText.quoted(key))"
                        + (type == .string ? ", or describe the text with \"pattern\"" : ""))
             bound = nil
@@ -103,7 +103,7 @@ extension WorkspaceDecoder {
         guard field.has("pattern") else { return nil }
         let path = field.path.appending("pattern")
         guard type == .string else {
-            report(path, "\"pattern\" does not apply to a \(type.rawValue) field",
+            report(path, "\"pattern\" does not apply to \(WorkspaceDecoder.fieldPhrase(type))",
                    fix: "a pattern checks the text of a string field; remove it, or use min, max or enum")
             isValid = false
             return nil
@@ -132,7 +132,7 @@ extension WorkspaceDecoder {
         let path = field.path.appending("enum")
         let example = type == .integer ? "[1, 2, 3]" : "[\"paid\", \"refunded\"]"
         guard type == .string || type == .integer else {
-            report(path, "\"enum\" does not apply to a \(type.rawValue) field",
+            report(path, "\"enum\" does not apply to \(WorkspaceDecoder.fieldPhrase(type))",
                    fix: "enum lists the values of a string or integer field; use min and max for a \(type.rawValue)")
             isValid = false
             return nil
@@ -169,6 +169,12 @@ extension WorkspaceDecoder {
     }
 
     // MARK: - Numbers
+
+    /// Returns "an integer field", "a date field" and so on.
+    static func fieldPhrase(_ type: FieldType) -> String {
+        let article = type == .integer ? "an" : "a"
+        return "\(article) \(type.rawValue) field"
+    }
 
     /// Returns `number` as an exact 64-bit integer, or `nil` when it has a fraction or is too large.
     static func exactInteger(_ number: NSNumber) -> Int64? {

@@ -23,7 +23,9 @@ extension Workspace {
         source.format is one of \(formats). A daily path contains {date}, replaced
         by the day as YYYY-MM-DD; a snapshot path names one file.
         destination.writeMode is append, replace, or upsert with "key": ["field", ...].
-        schema is optional; field types are \(types).
+        schema is optional; field types are \(types). A field may add rules:
+        "min"/"max" (integer, decimal, date, timestamp), "pattern" (string, whole text),
+        "enum" (string, integer) and "unique": true (within a day).
         Relative paths are resolved against the folder of workspace.json.
         """
     }
