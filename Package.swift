@@ -18,6 +18,8 @@ let package = Package(
         .executableTarget(name: "syncdeck", dependencies: ["SyncModel", "SyncStore", "SyncEngine", "Console"]),
         // Console measurements for docs/BENCHMARKS.md; run by hand, never by swift test.
         .executableTarget(name: "console-bench", dependencies: ["SyncModel", "SyncStore", "SyncEngine", "Console", "CNcurses"]),
+        // Import measurements for docs/BENCHMARKS.md; run by hand, never by swift test.
+        .executableTarget(name: "syncdeck-bench", dependencies: ["SyncModel", "SyncStore", "SyncEngine"]),
 
         .target(name: "TestSupport", dependencies: ["SyncModel", "SyncStore", "SyncEngine"], path: "Tests/TestSupport"),
         .testTarget(name: "SyncModelTests", dependencies: ["SyncModel"]),

@@ -74,7 +74,16 @@ import SyncModel
     }
 
     @Test func emptyFile() throws {
-        #expect(try read("").isEmpty)
+        let items = try read("")
+        #expect(items.count == 1)
+        #expect(items.first?.issue?.message.hasPrefix("the file is empty") == true)
+    }
+
+    @Test func headerMissingRequiredColumn() throws {
+        let url = try folder.write(Array("id,amout\n1,2\n".utf8), to: "data/orders.csv")
+        #expect(throws: ExecutionFailure.self) {
+            try CSVReader(url: url, location: "data/orders.csv", day: day, requiredColumns: ["id", "amount"])
+        }
     }
 
     @Test func headerOnly() throws {

@@ -23,7 +23,8 @@ public struct StandardConnectors: ConnectorFactory {
     public func makeSource(for sync: SyncDefinition, in workspace: Workspace) throws -> any RecordSource {
         switch sync.source {
         case .files(let format, let path):
-            return FileSource(format: format, pathTemplate: path, workspaceFolder: workspace.folder)
+            return FileSource(format: format, pathTemplate: path, workspaceFolder: workspace.folder,
+                              requiredColumns: sync.schema?.map(\.name) ?? [])
         case .http(let settings):
             return HTTPSource(settings: settings, environment: environment, retryPolicy: httpRetryPolicy)
         case .command(let settings):

@@ -7,35 +7,38 @@ public enum RecordValidation: Sendable {
     case invalid(RecordIssue)
 }
 
-/// Carries a `RecordIssue` through `Result`, which needs an `Error`.
-private struct FieldIssue: Error {
-    var issue: RecordIssue
-
-    init(_ issue: RecordIssue) {
-        self.issue = issue
-    }
-}
-
 /// Checks the records of one day (or of a snapshot) against a sync's schema and turns them
 /// into the values the destination writes.
 ///
 /// With a schema, every valid record has the schema's fields as columns, in schema order, and
-/// source fields the schema does not name are ignored. Without one, a record keeps its own
-/// fields in source order, nested JSON as text, and a field name repeated in the source keeps
-/// its first value.
-public struct RecordValidator: Sendable {
+/// source fields the schema does not name are ignored. A record is rejected for the first field
+/// that is missing while required or not of its type (`invalidValue`), then for the first rule
+/// it breaks (`ruleViolated`), then for a value of a `unique` field that an earlier record of
+/// the same file had (`duplicateKey`). Without a schema, a record keeps its own fields in
+/// source order, nested JSON as text, and a field name repeated in the source keeps its first
+/// value.
+///
+/// - Note: A validator remembers the values of its `unique` fields, so it serves one day (or one
+///   snapshot) and is then dropped; its memory grows with that day's records only.
+public final class RecordValidator {
     public let schema: [FieldSpec]?
     public let day: Day?
     /// The source file or address, relative to the workspace, named in issues.
     public let location: String
 
     private let schemaColumns: [String]
+    private let checks: [RuleCheck]
+    private let hasRules: Bool
+    private var uniqueness: UniqueValues
 
     public init(schema: [FieldSpec]?, day: Day?, location: String) {
         self.schema = schema
         self.day = day
         self.location = location
         self.schemaColumns = schema?.map(\.name) ?? []
+        self.checks = (schema ?? []).map(RuleCheck.init)
+        self.hasRules = checks.contains { !$0.isEmpty }
+        self.uniqueness = UniqueValues(schema: schema ?? [])
     }
 
     /// Returns the record's values converted to the schema's types, or an issue naming the
@@ -49,31 +52,33 @@ public struct RecordValidator: Sendable {
         values.reserveCapacity(schema.count)
         for (position, field) in schema.enumerated() {
             let value = lookUp(field.name, near: position, in: record)
-            switch check(value, against: field, line: record.line) {
-            case .success(let checked):
-                values.append(checked)
-            case .failure(let failure):
-                return .invalid(failure.issue)
+            guard let converted = convert(value, for: field) else {
+                return .invalid(typeIssue(value, field: field, line: record.line))
             }
+            values.append(converted)
+        }
+
+        if hasRules, let issue = ruleIssue(values, line: record.line) {
+            return .invalid(issue)
+        }
+        if uniqueness.isActive, let issue = duplicateIssue(values, line: record.line) {
+            return .invalid(issue)
         }
         return .valid(ValidRecord(columns: schemaColumns, values: values))
     }
 
     // MARK: - Fields
 
-    private func check(_ value: SourceValue?, against field: FieldSpec, line: Int) -> Result<FieldValue, FieldIssue> {
+    /// Returns the value converted to the field's type, or `nil` when it is required and
+    /// empty, or not of the type.
+    private func convert(_ value: SourceValue?, for field: FieldSpec) -> FieldValue? {
         if field.required, FieldConversion.isEmpty(value) {
-            let state = value == nil ? "missing" : "empty"
-            return .failure(FieldIssue(issue("required field \"\(field.name)\" is \(state)", field: field.name, line: line)))
+            return nil
         }
         guard let value else {
-            return .success(FieldValue.null)
+            return FieldValue.null
         }
-        guard let converted = FieldConversion.convert(value, to: field.type) else {
-            let message = "field \"\(field.name)\" has \(describe(value)), expected \(FieldConversion.expectation(for: field.type))"
-            return .failure(FieldIssue(issue(message, field: field.name, line: line)))
-        }
-        return .success(converted)
+        return FieldConversion.convert(value, to: field.type)
     }
 
     /// Finds field `name`, looking first at `position`, where it usually is when the source
@@ -110,6 +115,33 @@ public struct RecordValidator: Sendable {
 
     // MARK: - Issues
 
+    private func typeIssue(_ value: SourceValue?, field: FieldSpec, line: Int) -> RecordIssue {
+        if field.required, FieldConversion.isEmpty(value) {
+            let state = value == nil ? "missing" : "empty"
+            return issue(.invalidValue, "required field \"\(field.name)\" is \(state)", field: field.name, line: line)
+        }
+        let shown = value.map(describe) ?? "no value"
+        let message = "field \"\(field.name)\" has \(shown), expected \(FieldConversion.expectation(for: field.type))"
+        return issue(.invalidValue, message, field: field.name, line: line)
+    }
+
+    private func ruleIssue(_ values: [FieldValue], line: Int) -> RecordIssue? {
+        for (check, value) in zip(checks, values) where !check.isEmpty {
+            if let message = check.violation(of: value) {
+                return issue(.ruleViolated, message, field: check.field.name, line: line)
+            }
+        }
+        return nil
+    }
+
+    private func duplicateIssue(_ values: [FieldValue], line: Int) -> RecordIssue? {
+        guard let duplicate = uniqueness.insert(values, line: line) else { return nil }
+        let scope = day.map { "of \($0) " } ?? ""
+        let message = "field \"\(duplicate.field)\" repeats \(RuleCheck.show(duplicate.value)), "
+            + "already on line \(duplicate.firstLine) \(scope)in \(location); the record is not written"
+        return issue(.duplicateKey, message, field: duplicate.field, line: line)
+    }
+
     private func describe(_ value: SourceValue) -> String {
         switch value {
         case .text(let text), .json(let text):
@@ -119,7 +151,7 @@ public struct RecordValidator: Sendable {
         }
     }
 
-    private func issue(_ message: String, field: String, line: Int) -> RecordIssue {
-        RecordIssue(kind: .invalidValue, day: day, location: location, line: line, field: field, message: message)
+    private func issue(_ kind: WarningKind, _ message: String, field: String, line: Int) -> RecordIssue {
+        RecordIssue(kind: kind, day: day, location: location, line: line, field: field, message: message)
     }
 }

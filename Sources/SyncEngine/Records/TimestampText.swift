@@ -4,44 +4,104 @@ import SyncModel
 ///
 /// Accepted: `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or an offset as `+HH:MM`,
 /// `+HHMM` or `+HH`; a space may stand for the `T`. Normalised: `YYYY-MM-DDTHH:MM:SS[.fraction]Z`
-/// in UTC, keeping the fraction's digits, so that stored timestamps sort as text.
+/// in UTC, keeping the fraction's digits, so that stored timestamps read the same everywhere.
 enum TimestampText {
     /// Returns `text` as a UTC timestamp, or `nil` when it is not a valid timestamp with a time zone.
+    ///
+    /// Text already in the normalised form is returned as it is, without a copy: exports
+    /// usually write UTC, and this runs for every timestamp of every record.
     static func normalized(_ text: String) -> String? {
-        var scanner = ByteScanner(Array(text.utf8))
+        guard let instant = parse(text) else { return nil }
+        return instant.isCanonical ? text : instant.text
+    }
 
-        guard let dateText = scanner.take(10), let day = Day(String(decoding: dateText, as: UTF8.self)),
-              let separator = scanner.next(), separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")
-                || separator == UInt8(ascii: " "),
-              let hour = scanner.number(digits: 2), hour < 24,
-              scanner.skip(UInt8(ascii: ":")),
+    /// Returns the instant `text` stands for, or `nil` when it is not a valid timestamp.
+    static func instant(_ text: String) -> TimestampInstant? {
+        parse(text)?.instant
+    }
+
+    // MARK: - Reading
+
+    private struct Parsed {
+        var instant: TimestampInstant
+        /// The fraction's digits as written, kept in the normalised text; empty when the text
+        /// is canonical, since it is then returned as it is.
+        var fraction: String
+        /// Whether the text is already `YYYY-MM-DDTHH:MM:SS[.fraction]Z`.
+        var isCanonical: Bool
+
+        var text: String {
+            let utc = instant.seconds
+            let dayOrdinal = utc >= 0 ? utc / 86_400 : (utc - 86_399) / 86_400
+            let secondOfDay = utc - dayOrdinal * 86_400
+            let time = twoDigits(secondOfDay / 3_600) + ":" + twoDigits(secondOfDay / 60 % 60) + ":" + twoDigits(secondOfDay % 60)
+            let fractionText = fraction.isEmpty ? "" : "." + fraction
+            return "\(Day(ordinal: dayOrdinal))T\(time)\(fractionText)Z"
+        }
+    }
+
+    private static func parse(_ text: String) -> Parsed? {
+        if let parsed = text.utf8.withContiguousStorageIfAvailable({ parse(text, bytes: $0) }) {
+            return parsed
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { parse(text, bytes: $0) }
+    }
+
+    private static func parse(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
+        var scanner = TimestampScanner(bytes)
+        var isCanonical = true
+
+        guard let year = scanner.number(digits: 4), scanner.skip(UInt8(ascii: "-")),
+              let month = scanner.number(digits: 2), scanner.skip(UInt8(ascii: "-")),
+              let dayNumber = scanner.number(digits: 2),
+              let day = Day(year: year, month: month, day: dayNumber),
+              let separator = scanner.next() else {
+            return nil
+        }
+        switch separator {
+        case UInt8(ascii: "T"): break
+        case UInt8(ascii: "t"), UInt8(ascii: " "): isCanonical = false
+        default: return nil
+        }
+        guard let hour = scanner.number(digits: 2), hour < 24, scanner.skip(UInt8(ascii: ":")),
               let minute = scanner.number(digits: 2), minute < 60 else {
             return nil
         }
 
         var second = 0
-        var fraction: [UInt8] = []
+        var fraction = 0..<0
         if scanner.skip(UInt8(ascii: ":")) {
             guard let value = scanner.number(digits: 2), value < 60 else { return nil }
             second = value
+            let comma = scanner.peek() == UInt8(ascii: ",")
             if scanner.skip(UInt8(ascii: ".")) || scanner.skip(UInt8(ascii: ",")) {
                 fraction = scanner.digits()
                 guard (1...9).contains(fraction.count) else { return nil }
+                isCanonical = isCanonical && !comma
             }
+        } else {
+            isCanonical = false
         }
 
-        guard let offsetSeconds = parseOffset(&scanner), scanner.isAtEnd else {
+        guard let offset = parseOffset(&scanner, isUTC: &isCanonical), scanner.isAtEnd else {
             return nil
         }
-
-        let localSeconds = day.ordinal * 86_400 + hour * 3_600 + minute * 60 + second
-        return format(utcSeconds: localSeconds - offsetSeconds, fraction: fraction)
+        let local = day.ordinal * 86_400 + hour * 3_600 + minute * 60 + second
+        let digits = UnsafeBufferPointer(rebasing: bytes[fraction])
+        let instant = TimestampInstant(seconds: local - offset, nanoseconds: nanoseconds(digits))
+        let fractionText = isCanonical || digits.isEmpty ? "" : String(decoding: digits, as: UTF8.self)
+        return Parsed(instant: instant, fraction: fractionText, isCanonical: isCanonical)
     }
 
-    /// Reads `Z` or a `+HH:MM`, `+HHMM` or `+HH` offset; returns its seconds east of UTC.
-    private static func parseOffset(_ scanner: inout ByteScanner) -> Int? {
+    /// Reads `Z` or a `+HH:MM`, `+HHMM` or `+HH` offset; returns its seconds east of UTC and
+    /// clears `isUTC` for anything but `Z`.
+    private static func parseOffset(_ scanner: inout TimestampScanner, isUTC: inout Bool) -> Int? {
         guard let sign = scanner.next() else { return nil }
-        if sign == UInt8(ascii: "Z") || sign == UInt8(ascii: "z") {
+        if sign == UInt8(ascii: "Z") {
+            return 0
+        }
+        isUTC = false
+        if sign == UInt8(ascii: "z") {
             return 0
         }
         guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
@@ -58,12 +118,18 @@ enum TimestampText {
         return sign == UInt8(ascii: "-") ? -seconds : seconds
     }
 
-    private static func format(utcSeconds: Int, fraction: [UInt8]) -> String {
-        let dayOrdinal = utcSeconds >= 0 ? utcSeconds / 86_400 : (utcSeconds - 86_399) / 86_400
-        let secondOfDay = utcSeconds - dayOrdinal * 86_400
-        let time = twoDigits(secondOfDay / 3_600) + ":" + twoDigits(secondOfDay / 60 % 60) + ":" + twoDigits(secondOfDay % 60)
-        let fractionText = fraction.isEmpty ? "" : "." + String(decoding: fraction, as: UTF8.self)
-        return "\(Day(ordinal: dayOrdinal))T\(time)\(fractionText)Z"
+    private static func nanoseconds(_ fraction: UnsafeBufferPointer<UInt8>) -> Int {
+        var value = 0
+        var digits = 0
+        for byte in fraction {
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
+        }
+        while digits < 9 {
+            value *= 10
+            digits += 1
+        }
+        return value
     }
 
     private static func twoDigits(_ value: Int) -> String {
@@ -71,27 +137,36 @@ enum TimestampText {
     }
 }
 
-/// A cursor over the bytes of a short text.
-private struct ByteScanner {
-    private let bytes: [UInt8]
+/// A moment in UTC, to compare timestamps with the bounds of a schema field.
+struct TimestampInstant: Comparable, Hashable, Sendable {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    var seconds: Int
+    var nanoseconds: Int
+
+    static func < (lhs: TimestampInstant, rhs: TimestampInstant) -> Bool {
+        (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
+    }
+}
+
+/// A cursor over the UTF-8 bytes of a short text.
+private struct TimestampScanner {
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     var isAtEnd: Bool { index >= bytes.count }
 
-    mutating func next() -> UInt8? {
-        guard index < bytes.count else { return nil }
-        defer { index += 1 }
-        return bytes[index]
+    func peek() -> UInt8? {
+        isAtEnd ? nil : bytes[index]
     }
 
-    mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
-        guard index + count <= bytes.count else { return nil }
-        defer { index += count }
-        return bytes[index..<(index + count)]
+    mutating func next() -> UInt8? {
+        guard index < bytes.count else { return nil }
+        index += 1
+        return bytes[index - 1]
     }
 
     /// Consumes `byte` when it is next; returns whether it was.
@@ -103,21 +178,23 @@ private struct ByteScanner {
 
     /// Reads exactly `digits` decimal digits as a number.
     mutating func number(digits: Int) -> Int? {
-        guard let slice = take(digits) else { return nil }
+        guard index + digits <= bytes.count else { return nil }
         var value = 0
-        for byte in slice {
+        for offset in index..<(index + digits) {
+            let byte = bytes[offset]
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
+        index += digits
         return value
     }
 
-    /// Reads the decimal digits that follow, possibly none.
-    mutating func digits() -> [UInt8] {
+    /// Reads the decimal digits that follow, possibly none, and returns their positions.
+    mutating func digits() -> Range<Int> {
         let start = index
         while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
             index += 1
         }
-        return Array(bytes[start..<index])
+        return start..<index
     }
 }

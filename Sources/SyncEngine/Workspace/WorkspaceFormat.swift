@@ -28,7 +28,9 @@ extension Workspace {
         A command source has a command array (program, then arguments with {date}),
         and optionally format (jsonl or singer), stream and timeoutSeconds.
         destination.writeMode is append, replace, or upsert with "key": ["field", ...].
-        schema is optional; field types are \(types).
+        schema is optional; field types are \(types). A field may add rules:
+        "min"/"max" (integer, decimal, date, timestamp), "pattern" (string, whole text),
+        "enum" (string, integer) and "unique": true (within a day).
         Relative paths are resolved against the folder of workspace.json.
         """
     }

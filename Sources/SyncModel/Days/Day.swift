@@ -121,7 +121,27 @@ extension Day: CustomStringConvertible, LosslessStringConvertible {
 
     public var description: String {
         let parts = components
-        return String(format: "%04d-%02d-%02d", parts.year, parts.month, parts.day)
+        guard (0...9999).contains(parts.year) else {
+            return String(format: "%04d-%02d-%02d", parts.year, parts.month, parts.day)
+        }
+        // Written byte by byte because `String(format:)` costs microseconds, and the engine
+        // writes a day's text with every record it imports.
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            Day.writeDigits(parts.year, count: 4, into: buffer, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            Day.writeDigits(parts.month, count: 2, into: buffer, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            Day.writeDigits(parts.day, count: 2, into: buffer, at: 8)
+            return 10
+        }
+    }
+
+    private static func writeDigits(_ value: Int, count: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var remaining = value
+        for offset in stride(from: count - 1, through: 0, by: -1) {
+            buffer[start + offset] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+        }
     }
 }
 

@@ -124,11 +124,14 @@ public struct FieldSpec: Hashable, Sendable {
     public var name: String
     public var type: FieldType
     public var required: Bool
+    /// What its values must follow beyond the type: bounds, pattern, allowed values, uniqueness.
+    public var rules: FieldRules
 
-    public init(name: String, type: FieldType, required: Bool = false) {
+    public init(name: String, type: FieldType, required: Bool = false, rules: FieldRules = FieldRules()) {
         self.name = name
         self.type = type
         self.required = required
+        self.rules = rules
     }
 }
 

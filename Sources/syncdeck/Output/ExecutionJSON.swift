@@ -44,6 +44,7 @@ enum ExecutionJSON {
             [
                 "kind": summary.kind.rawValue,
                 "count": summary.count,
+                "days": summary.days.map { ["day": $0.day.description, "count": $0.count] as [String: Any] },
                 "examples": summary.examples.map(issue),
             ] as [String: Any]
         }

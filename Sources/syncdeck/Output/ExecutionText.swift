@@ -39,7 +39,8 @@ enum ExecutionText {
             lines.append("")
             lines.append("Days")
             for day in progress.days {
-                lines.append("  \(day.day)  \(pad(day.state.rawValue, 9)) \(day.recordsRead) read, \(day.recordsWritten) written, \(day.recordsRejected) rejected")
+                let kinds = execution.warnings.breakdown(on: day.day).map { " (\($0))" } ?? ""
+                lines.append("  \(day.day)  \(pad(day.state.rawValue, 9)) \(day.recordsRead) read, \(day.recordsWritten) written, \(day.recordsRejected) rejected\(kinds)")
             }
         }
         if !execution.warnings.isEmpty {

@@ -51,7 +51,8 @@ extension ExecutionDetailsScreen {
             lines.append(StyledLine([
                 StyledSpan("  \(day.day)  "),
                 StyledSpan(dayStateSymbol(day.state, unicode: unicode) + " " + state, dayStateRole(day.state)),
-                StyledSpan(" read \(day.recordsRead), written \(day.recordsWritten), rejected \(day.recordsRejected)"),
+                StyledSpan(" read \(day.recordsRead), written \(day.recordsWritten), rejected \(day.recordsRejected)"
+                           + (execution.warnings.breakdown(on: day.day).map { " (\($0))" } ?? "")),
             ]))
         }
         return lines

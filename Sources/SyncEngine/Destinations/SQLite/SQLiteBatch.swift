@@ -7,6 +7,9 @@ final class SQLiteBatch: DestinationBatch {
     private let connection: SQLiteConnection
     private let day: Day?
     private let executionID: ExecutionID
+    /// The lineage values of every row of the batch, made once rather than per record.
+    private let dayValue: SQLiteValue
+    private let executionValue: SQLiteValue
     private var records = 0
     private var isOpen = true
 
@@ -15,12 +18,14 @@ final class SQLiteBatch: DestinationBatch {
         self.connection = connection
         self.day = day
         self.executionID = executionID
+        self.dayValue = day.map { .text($0.description) } ?? .null
+        self.executionValue = .integer(executionID)
     }
 
     func write(_ record: ValidRecord) throws {
         try checkOpen()
         do {
-            try destination.insert(record, day: day, executionID: executionID, connection: connection)
+            try destination.insert(record, day: dayValue, execution: executionValue, connection: connection)
             records += 1
         } catch {
             throw destination.mapFailure(error, action: "writing", day: day)

@@ -5,7 +5,9 @@ import SyncModel
 ///
 /// Every value is text, except an empty unquoted field, which is `.null`; an empty quoted field
 /// (`""`) is empty text. A row whose field count differs from the header's, that cannot be
-/// decoded as UTF-8 or whose quotes do not close is returned as a malformed item.
+/// decoded as UTF-8 or whose quotes do not close is returned as a malformed item. A file with
+/// no bytes at all gives one malformed item saying so, because an export that wrote nothing
+/// usually failed; a header without rows is a day with no records.
 public final class CSVReader: RecordReader {
     public let location: String
     /// The names of the header row, in file order.
@@ -14,21 +16,25 @@ public final class CSVReader: RecordReader {
     private let day: Day?
     private let input: ChunkedFileReader
     private let parser: CSVParser
+    /// Set for an empty file until its one issue has been returned.
+    private var reportEmptyFile: Bool
 
     /// Opens `url` and reads its header row.
     ///
     /// - Parameters:
     ///   - location: the path shown in messages, relative to the workspace.
     ///   - day: the day being imported, recorded in issues and failures.
-    /// - Throws: `ExecutionFailure` when the file cannot be opened or its header row is unreadable.
-    public convenience init(url: URL, location: String, day: Day?) throws {
-        try self.init(url: url, location: location, day: day,
+    ///   - requiredColumns: the fields the header row must name, usually the sync's schema.
+    /// - Throws: `ExecutionFailure` when the file cannot be opened, its header row is unreadable,
+    ///   or the header lacks a required column.
+    public convenience init(url: URL, location: String, day: Day?, requiredColumns: [String] = []) throws {
+        try self.init(url: url, location: location, day: day, requiredColumns: requiredColumns,
                       chunkSize: ChunkedFileReader.defaultChunkSize, rowByteLimit: CSVParser.defaultRowByteLimit)
     }
 
     /// Opens `url` with a chosen chunk size and row limit; tests use small ones to reach the
     /// chunk boundaries and the limit with small files.
-    init(url: URL, location: String, day: Day?, chunkSize: Int, rowByteLimit: Int) throws {
+    init(url: URL, location: String, day: Day?, requiredColumns: [String] = [], chunkSize: Int, rowByteLimit: Int) throws {
         let input = try ChunkedFileReader(url: url, location: location, day: day, chunkSize: chunkSize)
         try input.skipByteOrderMark()
         let parser = CSVParser(input: input, rowByteLimit: rowByteLimit)
@@ -37,10 +43,23 @@ public final class CSVReader: RecordReader {
         self.day = day
         self.input = input
         self.parser = parser
-        self.header = try CSVReader.readHeader(parser: parser, location: location, day: day)
+        let header = try CSVReader.readHeader(parser: parser, location: location, day: day)
+        self.header = header
+        self.reportEmptyFile = header.isEmpty
+
+        let missing = header.isEmpty ? [] : requiredColumns.filter { !header.contains($0) }
+        if !missing.isEmpty {
+            input.close()
+            throw FileFailure.missingColumns(missing, header: header, location: location, day: day)
+        }
     }
 
     public func next() throws -> SourceItem? {
+        if reportEmptyFile {
+            reportEmptyFile = false
+            let message = "the file is empty: it has no header row and no records; check that the export ran"
+            return .malformed(issue(message, line: 1, field: nil))
+        }
         guard !header.isEmpty, let row = try parser.nextRow() else {
             return nil
         }

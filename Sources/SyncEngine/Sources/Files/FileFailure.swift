@@ -53,6 +53,24 @@ enum FileFailure {
             day: day)
     }
 
+    /// The header row of a CSV file lacks fields of the sync's schema. This stops the execution
+    /// rather than rejecting each record, so the day stays missing until the file or the schema
+    /// is fixed, instead of being recorded as imported with every record rejected.
+    static func missingColumns(_ missing: [String], header: [String], location: String, day: Day?) -> ExecutionFailure {
+        let names = missing.map { "\"\($0)\"" }.joined(separator: ", ")
+        let noun = missing.count == 1 ? "column" : "columns"
+        let shownHeader = header.prefix(12).map { ValueExcerpt.escaped($0, limit: 30) }.joined(separator: ", ")
+            + (header.count > 12 ? ", …" : "")
+        let guesses = missing.compactMap { name in
+            Suggestion.closest(to: name, among: header).map { "\"\(ValueExcerpt.escaped($0, limit: 30))\" may be \"\(name)\"" }
+        }
+        let guessText = guesses.isEmpty ? "" : " (\(guesses.joined(separator: "; ")))"
+        return ExecutionFailure(
+            .configuration, "source file \(location) has no \(noun) \(names) of the sync's schema; its header row is: \(shownHeader)",
+            hint: "Make the export's header row name every schema field\(guessText), or change the schema in workspace.json, then retry the execution.",
+            day: day)
+    }
+
     private static func forDay(_ day: Day?) -> String {
         day.map { "for \($0) " } ?? ""
     }

@@ -10,11 +10,15 @@ public final class FileSource: RecordSource {
     /// The path of the file relative to the workspace, or absolute; may contain `{date}`.
     public let pathTemplate: String
     public let workspaceFolder: URL
+    /// The fields a CSV file's header row must name, usually the sync's schema; a file that
+    /// lacks one stops the execution with an error naming it.
+    public let requiredColumns: [String]
 
-    public init(format: FileFormat, pathTemplate: String, workspaceFolder: URL) {
+    public init(format: FileFormat, pathTemplate: String, workspaceFolder: URL, requiredColumns: [String] = []) {
         self.format = format
         self.pathTemplate = pathTemplate
         self.workspaceFolder = workspaceFolder
+        self.requiredColumns = requiredColumns
     }
 
     /// Returns the path of the file for `day`, as written in the workspace, with `{date}` replaced.
@@ -30,7 +34,7 @@ public final class FileSource: RecordSource {
 
         switch format {
         case .csv:
-            return try CSVReader(url: url, location: location, day: day)
+            return try CSVReader(url: url, location: location, day: day, requiredColumns: requiredColumns)
         case .jsonl:
             return try JSONLinesReader(url: url, location: location, day: day)
         }
