@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SyncModel
 @testable import SyncEngine
@@ -81,6 +82,17 @@ import SyncModel
         #expect(convert(.text("2026-01-05T10:00:00+01:00"), to: .timestamp) == .text("2026-01-05T09:00:00Z"))
         #expect(convert(.text("2026-01-05 23:30-0100"), to: .timestamp) == .text("2026-01-06T00:30:00Z"))
         #expect(convert(.text("2026-01-01T00:15:00.250+02"), to: .timestamp) == .text("2025-12-31T22:15:00.250Z"))
+    }
+
+    @Test func timestampWithoutOffsetUsesClientZone() {
+        let paris = TimeZone(identifier: "Europe/Paris")
+        let newYork = TimeZone(identifier: "America/New_York")
+        #expect(FieldConversion.convert(.text("2026-01-05 10:00:00"), to: .timestamp, timeZone: paris) == .text("2026-01-05T09:00:00Z"))
+        #expect(FieldConversion.convert(.text("2026-07-05T10:00"), to: .timestamp, timeZone: paris) == .text("2026-07-05T08:00:00Z"))
+        // 2024-03-10 02:30 does not exist in New York; 03:30 that day is EDT (UTC-4).
+        #expect(FieldConversion.convert(.text("2024-03-10 03:30:00"), to: .timestamp, timeZone: newYork) == .text("2024-03-10T07:30:00Z"))
+        // An explicit offset wins over the client's zone.
+        #expect(FieldConversion.convert(.text("2026-01-05T10:00:00Z"), to: .timestamp, timeZone: paris) == .text("2026-01-05T10:00:00Z"))
     }
 
     @Test func timestampInvalid() {

@@ -104,7 +104,8 @@ final class ExecutionRunner {
         }
         defer { reader.close() }
 
-        let validator = RecordValidator(schema: sync.schema, day: day, location: reader.location)
+        let timeZone = workspace.client(id: execution.clientID)?.timeZone
+        let validator = RecordValidator(schema: sync.schema, day: day, location: reader.location, timeZone: timeZone)
         let batch = try destination.begin(day: day, executionID: execution.id)
         var counts = UnitCounts()
 

@@ -6,7 +6,9 @@ enum FieldConversion {
     /// Returns `value` as `type`, or `nil` when it is not a valid value of that type.
     ///
     /// Empty text becomes `.null` for every type but `string`, which keeps it.
-    static func convert(_ value: SourceValue, to type: FieldType) -> FieldValue? {
+    ///
+    /// - Parameter timeZone: the zone of timestamps written without an offset.
+    static func convert(_ value: SourceValue, to type: FieldType, timeZone: TimeZone? = nil) -> FieldValue? {
         if case .null = value {
             return .null
         }
@@ -20,7 +22,7 @@ enum FieldConversion {
         case .decimal: return decimal(from: value)
         case .boolean: return boolean(from: value)
         case .date: return date(from: value)
-        case .timestamp: return timestamp(from: value)
+        case .timestamp: return timestamp(from: value, timeZone: timeZone)
         }
     }
 
@@ -32,7 +34,7 @@ enum FieldConversion {
         case .decimal: return "a decimal number such as 12.50"
         case .boolean: return "true, false, yes, no, 1 or 0"
         case .date: return "an existing date as YYYY-MM-DD"
-        case .timestamp: return "a timestamp with a time zone such as 2026-01-05T10:00:00Z"
+        case .timestamp: return "a timestamp such as 2026-01-05T10:00:00Z, with an offset or in the client's time zone"
         }
     }
 
@@ -112,8 +114,9 @@ enum FieldConversion {
         return .text(day.description)
     }
 
-    private static func timestamp(from value: SourceValue) -> FieldValue? {
-        guard case .text(let text) = value, let normalized = TimestampText.normalized(trimmed(text)) else {
+    private static func timestamp(from value: SourceValue, timeZone: TimeZone?) -> FieldValue? {
+        guard case .text(let text) = value,
+              let normalized = TimestampText.normalized(trimmed(text), localZone: timeZone) else {
             return nil
         }
         return .text(normalized)

@@ -1,3 +1,4 @@
+import Foundation
 import SyncModel
 
 /// The outcome of checking one record.
@@ -25,13 +26,17 @@ public final class RecordValidator {
     public let day: Day?
     /// The source file or address, relative to the workspace, named in issues.
     public let location: String
+    /// The client's time zone, for timestamps written without an offset.
+    public let timeZone: TimeZone?
 
     private let schemaColumns: [String]
     private let checks: [RuleCheck]
     private let hasRules: Bool
     private var uniqueness: UniqueValues
 
-    public init(schema: [FieldSpec]?, day: Day?, location: String) {
+    /// - Parameter timeZone: the client's time zone, for timestamps written without an offset.
+    public init(schema: [FieldSpec]?, day: Day?, location: String, timeZone: TimeZone? = nil) {
+        self.timeZone = timeZone
         self.schema = schema
         self.day = day
         self.location = location
@@ -78,7 +83,7 @@ public final class RecordValidator {
         guard let value else {
             return FieldValue.null
         }
-        return FieldConversion.convert(value, to: field.type)
+        return FieldConversion.convert(value, to: field.type, timeZone: timeZone)
     }
 
     /// Finds field `name`, looking first at `position`, where it usually is when the source

@@ -1,17 +1,22 @@
+import Foundation
 import SyncModel
 
-/// ISO 8601 timestamps with a time zone, read from text and written back in UTC.
+/// ISO 8601 timestamps, read from text and written back in UTC.
 ///
 /// Accepted: `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or an offset as `+HH:MM`,
 /// `+HHMM` or `+HH`; a space may stand for the `T`. Normalised: `YYYY-MM-DDTHH:MM:SS[.fraction]Z`
 /// in UTC, keeping the fraction's digits, so that stored timestamps read the same everywhere.
 enum TimestampText {
-    /// Returns `text` as a UTC timestamp, or `nil` when it is not a valid timestamp with a time zone.
+    /// Returns `text` as a UTC timestamp, or `nil` when it is not a valid timestamp.
     ///
     /// Text already in the normalised form is returned as it is, without a copy: exports
     /// usually write UTC, and this runs for every timestamp of every record.
-    static func normalized(_ text: String) -> String? {
-        guard let instant = parse(text) else { return nil }
+    ///
+    /// - Parameter localZone: the zone of a timestamp written without an offset, such as
+    ///   `2026-01-05 10:00:00` in a client's export; without it such a timestamp is invalid. In
+    ///   the hour that a daylight-saving change repeats, the earlier offset is taken.
+    static func normalized(_ text: String, localZone: TimeZone? = nil) -> String? {
+        guard let instant = parse(text, localZone: localZone) else { return nil }
         return instant.isCanonical ? text : instant.text
     }
 
@@ -40,14 +45,14 @@ enum TimestampText {
         }
     }
 
-    private static func parse(_ text: String) -> Parsed? {
-        if let parsed = text.utf8.withContiguousStorageIfAvailable({ parse(text, bytes: $0) }) {
+    private static func parse(_ text: String, localZone: TimeZone? = nil) -> Parsed? {
+        if let parsed = text.utf8.withContiguousStorageIfAvailable({ parse(text, bytes: $0, localZone: localZone) }) {
             return parsed
         }
-        return Array(text.utf8).withUnsafeBufferPointer { parse(text, bytes: $0) }
+        return Array(text.utf8).withUnsafeBufferPointer { parse(text, bytes: $0, localZone: localZone) }
     }
 
-    private static func parse(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
+    private static func parse(_ text: String, bytes: UnsafeBufferPointer<UInt8>, localZone: TimeZone?) -> Parsed? {
         var scanner = TimestampScanner(bytes)
         var isCanonical = true
 
@@ -83,14 +88,28 @@ enum TimestampText {
             isCanonical = false
         }
 
-        guard let offset = parseOffset(&scanner, isUTC: &isCanonical), scanner.isAtEnd else {
-            return nil
-        }
         let local = day.ordinal * 86_400 + hour * 3_600 + minute * 60 + second
+        let offset: Int
+        if scanner.isAtEnd, let localZone {
+            offset = offsetFromUTC(of: local, in: localZone)
+            isCanonical = false
+        } else {
+            guard let written = parseOffset(&scanner, isUTC: &isCanonical), scanner.isAtEnd else {
+                return nil
+            }
+            offset = written
+        }
         let digits = UnsafeBufferPointer(rebasing: bytes[fraction])
         let instant = TimestampInstant(seconds: local - offset, nanoseconds: nanoseconds(digits))
         let fractionText = isCanonical || digits.isEmpty ? "" : String(decoding: digits, as: UTF8.self)
         return Parsed(instant: instant, fraction: fractionText, isCanonical: isCanonical)
+    }
+
+    /// Returns the offset from UTC of `zone` at the wall-clock time `local` (seconds since
+    /// 1970-01-01T00:00 of that clock), asking the zone at a first guess and correcting once.
+    private static func offsetFromUTC(of local: Int, in zone: TimeZone) -> Int {
+        let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
+        return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - guess)))
     }
 
     /// Reads `Z` or a `+HH:MM`, `+HHMM` or `+HH` offset; returns its seconds east of UTC and
