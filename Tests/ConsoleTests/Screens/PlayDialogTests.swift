@@ -104,7 +104,7 @@ import Testing
     @Test func snapshot_saysWhyItHasNoDates() throws {
         try withFixture { fixture in
             fixture.openPlayDialog(syncIndex: 1)
-            #expect(fixture.render().text.contains("snapshot with no days"))
+            #expect(fixture.render().text.contains("A snapshot sync has no days"))
         }
     }
 
