@@ -146,6 +146,10 @@ public final class ConsoleContext {
             notice = StyledSpan("Execution #\(execution.id) is \(displayedStatus(of: execution).label(unicode: unicode)); there is nothing to cancel", .error)
             return nil
         }
+        guard engine.isActiveHere(execution.id) else {
+            notice = StyledSpan("Execution #\(execution.id) runs in another SyncDeck process; cancel it there (Ctrl-C in its terminal)", .error)
+            return nil
+        }
         let message = "Cancel execution #\(execution.id) of \(execution.syncPath) (\(execution.request.summary))? The day being imported is rolled back; days already imported stay."
         return ConsolePrompt(title: "Cancel execution", message: TerminalText.escape(message), action: .cancelExecution(execution.id))
     }

@@ -248,6 +248,14 @@ public final class ExecutionEngine: @unchecked Sendable {
         return true
     }
 
+    /// Whether execution `id` runs or waits in this engine, so that `cancel(_:)` can reach it;
+    /// an execution started by another process is not.
+    public func isActiveHere(_ id: ExecutionID) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return active[id] != nil
+    }
+
     /// Whether an execution of this engine has not ended yet.
     public var hasActiveExecutions: Bool {
         lock.lock()

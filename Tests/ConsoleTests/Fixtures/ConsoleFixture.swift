@@ -75,6 +75,21 @@ final class ConsoleFixture {
         }
     }
 
+    /// Starts a default import of `acme/orders` whose first day is large enough to still run
+    /// while a test presses keys, hands it to the app, and returns it.
+    func startLongExecution() throws -> Execution {
+        var text = "id,amount\n"
+        text.reserveCapacity(8_000_000)
+        for id in 1...600_000 {
+            text += "\(id),1.50\n"
+        }
+        try Data(text.utf8).write(to: folder.appendingPathComponent("data/orders/\(span.first).csv"))
+        let execution = try engine.start(clientID: "acme", syncID: "orders", request: .default, confirmed: false,
+                                         operatorName: ConsoleFixture.operatorName)
+        app.apply(.updated(execution))
+        return execution
+    }
+
     // MARK: - Workspace files
 
     private static func clients(firstDay: Day, timeZone: TimeZone) -> [Client] {

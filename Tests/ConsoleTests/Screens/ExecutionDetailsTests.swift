@@ -94,7 +94,7 @@ import Testing
 
     @Test func cancel_showsCancelingUntilTheEnd() throws {
         try withFixture { fixture in
-            openDetails(fixture, sampleExecution(status: .inProgress))
+            openDetails(fixture, try fixture.startLongExecution())
             fixture.press(.character("c"), .character("y"))
             #expect(fixture.render().text.contains("■ CANCELING"))
         }

@@ -78,15 +78,23 @@ import Testing
 
     @Test func cancel_asksFirst() throws {
         try withFixture { fixture in
+            let execution = try fixture.startLongExecution()
+            fixture.press(.character("e"), .character("c"))
+            #expect(fixture.render().text.contains("Cancel execution #\(execution.id)"))
+        }
+    }
+
+    @Test func cancel_ofAnotherProcessSaysWhereToCancel() throws {
+        try withFixture { fixture in
             fixture.app.apply(.updated(sampleExecution(status: .inProgress)))
             fixture.press(.character("e"), .character("c"))
-            #expect(fixture.render().text.contains("Cancel execution #7"))
+            #expect(fixture.render().text.contains("runs in another SyncDeck process"))
         }
     }
 
     @Test func cancel_noKeepsItRunning() throws {
         try withFixture { fixture in
-            fixture.app.apply(.updated(sampleExecution(status: .inProgress)))
+            _ = try fixture.startLongExecution()
             fixture.press(.character("e"), .character("c"), .character("n"))
             #expect(fixture.render().text.contains("▶ IN PROGRESS"))
         }
@@ -94,7 +102,7 @@ import Testing
 
     @Test func cancel_yesShowsCanceling() throws {
         try withFixture { fixture in
-            fixture.app.apply(.updated(sampleExecution(status: .inProgress)))
+            _ = try fixture.startLongExecution()
             fixture.press(.character("e"), .character("c"), .character("y"))
             #expect(fixture.render().text.contains("■ CANCELING"))
         }
