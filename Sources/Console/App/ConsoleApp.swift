@@ -64,6 +64,13 @@ public final class ConsoleApp {
         }
     }
 
+    /// Reads the executions again from the state store, to show those that another process
+    /// started or changed, since engine events come only from this process (Ctrl-L does this).
+    public func reloadExecutions() {
+        context.loadExecutions()
+        main.executionList.reload(context: context)
+    }
+
     /// Quits at once when nothing runs; otherwise asks first (SIGINT does this).
     public func requestQuit() {
         guard engine.hasActiveExecutions else {

@@ -86,6 +86,7 @@ final class ConsoleSession {
         }
         for key in input.keys {
             if key == .control("l") {
+                app.reloadExecutions()
                 terminal.invalidate()
             } else {
                 app.handle(.key(key))

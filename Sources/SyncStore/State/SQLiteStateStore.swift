@@ -39,10 +39,27 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
         }
 
         do {
-            try Self.configure(connection)
-            try StateSchema.migrate(connection)
+            try Self.prepare(connection)
         } catch let error as SQLiteError {
             throw StateStoreError.translating(error, path: path, operation: "prepare the database")
+        }
+    }
+
+    /// Configures the connection and migrates the schema, trying again while another process
+    /// does the same: switching a new database to WAL can fail with SQLITE_BUSY at once, without
+    /// waiting for the busy timeout, when two processes open it together.
+    private static func prepare(_ connection: SQLiteConnection) throws {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        var attempt = 0
+        while true {
+            do {
+                try configure(connection)
+                try StateSchema.migrate(connection)
+                return
+            } catch let error as SQLiteError where error.isBusy && Date() < deadline {
+                attempt += 1
+                Thread.sleep(forTimeInterval: min(0.5, 0.02 * Double(attempt)))
+            }
         }
     }
 

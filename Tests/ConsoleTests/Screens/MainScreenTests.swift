@@ -1,5 +1,6 @@
 import Foundation
 import SyncModel
+import SyncStore
 import Testing
 @testable import Console
 
@@ -81,6 +82,20 @@ import Testing
             let execution = try fixture.startLongExecution()
             fixture.press(.character("e"), .character("c"))
             #expect(fixture.render().text.contains("Cancel execution #\(execution.id)"))
+        }
+    }
+
+    @Test func reload_showsExecutionsOfOtherProcesses() throws {
+        try withFixture { fixture in
+            let store = try SQLiteStateStore(path: fixture.workspace.stateDatabaseURL.path)
+            let other = try store.createExecution(ExecutionDraft(
+                clientID: "acme", syncID: "orders", request: .default, operatorName: "carol", confirmed: false,
+                status: .inProgress, createdAt: Date(), plannedDays: [], retryOf: nil, owner: .current))
+            #expect(!fixture.render().text.contains("#\(other.id) "))
+
+            fixture.app.reloadExecutions()
+
+            #expect(fixture.render().text.contains("#\(other.id) "))
         }
     }
 

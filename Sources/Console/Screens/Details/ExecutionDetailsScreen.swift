@@ -30,7 +30,7 @@ struct ExecutionDetailsScreen {
         KeyHelp("r", "retry an ERROR or CANCELED execution (asks first)"),
         KeyHelp("Esc", "go back to the main screen"),
         KeyHelp("?", "show this help"),
-        KeyHelp("Ctrl-L", "redraw the whole screen"),
+        KeyHelp("Ctrl-L", "redraw and reload executions of other processes"),
         KeyHelp("q", "quit (asks first while executions run)"),
     ]
 

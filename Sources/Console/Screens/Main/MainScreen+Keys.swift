@@ -13,7 +13,7 @@ extension MainScreen {
         KeyHelp("/", "filter the focused list by text; Enter keeps it"),
         KeyHelp("Esc", "clear the filters of the focused list"),
         KeyHelp("?", "show this help"),
-        KeyHelp("Ctrl-L", "redraw the whole screen"),
+        KeyHelp("Ctrl-L", "redraw and reload executions of other processes"),
         KeyHelp("q", "quit (asks first while executions run)"),
     ]
 
