@@ -72,11 +72,23 @@ extension ExecutionEngine {
     /// Adds a ledger entry for each of `imports` that the ledger lacks, and marks those days
     /// imported in the execution's progress.
     private func restore(_ imports: [CommittedImport], of execution: Execution) throws {
-        let recorded = Set(try store.ledger(clientID: execution.clientID, syncID: execution.syncID)
+        let entries = try store.ledger(clientID: execution.clientID, syncID: execution.syncID)
             .filter { $0.executionID == execution.id }
-            .map(\.day))
+        let recorded = Set(entries.map(\.day))
         var updated = execution
         var restored = 0
+
+        // The runner saves its progress at most once a second, so a process that died may have
+        // recorded days in the ledger that its saved progress still shows as pending.
+        for entry in entries {
+            if let index = updated.progress.days.firstIndex(where: { $0.day == entry.day && $0.state != .imported }) {
+                updated.progress.days[index].state = .imported
+                updated.progress.days[index].recordsWritten = entry.records
+                updated.progress.unitsDone += 1
+                updated.progress.recordsWritten += entry.records
+                restored += 1
+            }
+        }
         for committed in imports where !recorded.contains(committed.day) {
             try store.recordImport(LedgerEntry(clientID: execution.clientID, syncID: execution.syncID, day: committed.day,
                                                executionID: execution.id, importedAt: now(), records: committed.records))

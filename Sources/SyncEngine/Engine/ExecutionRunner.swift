@@ -17,9 +17,12 @@ final class ExecutionRunner {
     private let publish: (ExecutionEvent) -> Void
     private let now: () -> Date
     private var lastPublished = Date.distantPast
+    private var lastSaved = Date.distantPast
 
     /// How often progress is reported while a day is being read.
     private static let progressInterval: TimeInterval = 0.2
+    /// How often progress is saved to the store while days complete.
+    private static let saveInterval: TimeInterval = 1
     /// How many records are read between two checks of the cancel flag.
     private static let cancelCheckInterval = 256
 
@@ -191,7 +194,7 @@ final class ExecutionRunner {
         setDayState(index, .imported)
         execution.progress.unitsDone += 1
         execution.progress.recordsWritten += counts.written
-        save()
+        saveProgress()
 
         let rejected = counts.rejected > 0 ? ", \(counts.rejected) rejected" : ""
         log(counts.rejected > 0 ? .warning : .info,
@@ -273,7 +276,22 @@ final class ExecutionRunner {
         publish(.updated(execution))
     }
 
+    /// Saves the progress after a completed day at most once a second: saving encodes every
+    /// day's progress, so saving after each of many short days grows with the square of their
+    /// number. The ledger, not this progress, records what was imported, and observers still get
+    /// every day.
+    private func saveProgress() {
+        let time = now()
+        let isLast = execution.progress.unitsDone >= execution.progress.unitsTotal
+        guard isLast || time.timeIntervalSince(lastSaved) >= ExecutionRunner.saveInterval else {
+            publishUpdate(force: true)
+            return
+        }
+        save()
+    }
+
     private func save() {
+        lastSaved = now()
         // The engine shows CANCELING as soon as cancel is requested; progress saved later keeps it.
         if cancellation.isCanceled && !execution.status.isFinal {
             execution.status = .canceling

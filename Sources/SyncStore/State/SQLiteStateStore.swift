@@ -127,6 +127,9 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
     private static func configure(_ connection: SQLiteConnection) throws {
         try connection.execute("PRAGMA journal_mode = WAL")
         try connection.execute("PRAGMA synchronous = NORMAL")
+        // The state is read by id and small indexes; a 512 KiB page cache per connection (SQLite's
+        // default is about 2 MB) keeps the memory of an import with several connections low.
+        try connection.execute("PRAGMA cache_size = -512")
         try connection.execute("PRAGMA foreign_keys = ON")
         try connection.registerFoldFunction()
     }
