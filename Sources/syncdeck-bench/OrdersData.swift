@@ -1,3 +1,4 @@
+import SyncModel
 import Foundation
 
 /// The benchmark's data set: orders spread over the days of one year, one CSV file per day,
@@ -28,7 +29,7 @@ struct OrdersData {
     /// million rows does not raise the memory the benchmark measures.
     func generate() throws {
         try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true)
-        var random = SeededRandom(seed: 0x5359_4E43_4445_434B)
+        var random = SplitMix64(seed: 0x5359_4E43_4445_434B)
         var nextID = 1
         for index in 0..<OrdersData.dayCount {
             let writer = try BufferedFileWriter(url: file(day: index))
@@ -55,7 +56,7 @@ struct OrdersData {
     private static let countries = ["FR", "DE", "US", "GB", "ES", "IT"]
     private static let statuses = ["paid", "paid", "paid", "refunded", "pending"]
 
-    private static func row(id: Int, date: String, random: inout SeededRandom) -> String {
+    private static func row(id: Int, date: String, random: inout SplitMix64) -> String {
         let second = random.int(below: 86_400)
         let time = twoDigits(second / 3_600) + ":" + twoDigits(second / 60 % 60) + ":" + twoDigits(second % 60)
         let customer = "C" + String(100_000 + random.int(below: 900_000))
@@ -84,22 +85,8 @@ struct OrdersData {
     }
 }
 
-/// SplitMix64: one word of state, so the data depends on nothing but the seed.
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
+/// The benchmark's draws from the seeded generator.
+extension SplitMix64 {
     /// Returns a number from 0 to `bound - 1`, with a bias too small to matter here.
     mutating func int(below bound: Int) -> Int {
         Int(next() % UInt64(bound))

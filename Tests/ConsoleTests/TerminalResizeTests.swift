@@ -31,24 +31,16 @@ import Testing
         }
     }
 
-    /// A seeded generator, so a failure replays the same sizes.
+    /// A seeded generator of sizes, so a failure replays the same sizes.
     struct SeededSizes {
-        private var state: UInt64
+        private var random: SplitMix64
 
         init(seed: UInt64) {
-            state = seed
+            random = SplitMix64(seed: seed)
         }
 
         mutating func next(maximum: Size) -> Size {
-            Size(columns: Int(nextValue() % UInt64(maximum.columns + 1)), rows: Int(nextValue() % UInt64(maximum.rows + 1)))
-        }
-
-        private mutating func nextValue() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
+            Size(columns: Int(random.next() % UInt64(maximum.columns + 1)), rows: Int(random.next() % UInt64(maximum.rows + 1)))
         }
     }
 

@@ -1,3 +1,4 @@
+import SyncModel
 import TestSupport
 import Foundation
 import Testing
@@ -71,7 +72,7 @@ struct ConsoleResizeEndToEndTests {
         let before = try session.capture()
 
         // Seeded, so a failure replays the same storm.
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for _ in 0..<25 {
             try session.resize(columns: 1 + Int(generator.next() % 160), rows: 1 + Int(generator.next() % 50))
         }

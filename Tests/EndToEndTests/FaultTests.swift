@@ -1,3 +1,4 @@
+import SyncModel
 import TestSupport
 import Foundation
 import Testing
@@ -21,7 +22,7 @@ struct FaultTests {
     @Test func killedRuns_leaveWholeDaysAndExactLedger() throws {
         let workspace = try YearWorkspace.make(rowsPerDay: Self.rowsPerDay)
         defer { workspace.remove() }
-        var random = SeededGenerator(seed: Self.seed)
+        var random = SplitMix64(seed: Self.seed)
         var killedMidway = 0
 
         for round in 1...Self.kills {

@@ -1,16 +1,7 @@
 import SyncModel
 
-/// A small seeded random number generator, so that the demo data is the same on every machine.
-///
-/// SplitMix64 (Steele, Lea and Flood, 2014) needs one word of state and is fast in debug
-/// builds, which matters for the demo's million-row sync.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
+/// The demo's use of the seeded generator: one generator per file, and the picks the data needs.
+extension SplitMix64 {
     /// Creates the generator of one file of the demo: the same sync and day always give the
     /// same rows, whatever else was generated before.
     init(name: String, day: Day?) {
@@ -21,14 +12,6 @@ struct SplitMix64: RandomNumberGenerator {
         }
         let ordinal = UInt64(bitPattern: Int64(day?.ordinal ?? -1))
         self.init(seed: hash ^ (ordinal &* 0x9E37_79B9_7F4A_7C15))
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 
     /// Returns a number in `range`, with a bias too small to matter for demo data.
