@@ -32,9 +32,9 @@ public struct ExecutionPlan: Hashable, Sendable {
     /// Returns how many overlapping days were imported more than once, as a sentence, or `nil`.
     public var repeatedImportsNote: String? {
         guard !repeatedImports.isEmpty else { return nil }
-        let most = repeatedImports.values.max() ?? 2
+        let maximum = repeatedImports.values.max() ?? 2
         let days = repeatedImports.count == 1 ? "1 of these days was" : "\(repeatedImports.count) of these days were"
-        return "\(days) already imported more than once (up to \(most) times)"
+        return "\(days) already imported more than once (up to \(maximum) times)"
     }
 
     /// Records that the overlapping days hold now.

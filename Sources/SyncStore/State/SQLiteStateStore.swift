@@ -127,8 +127,8 @@ public final class SQLiteStateStore: StateStore, @unchecked Sendable {
     private static func configure(_ connection: SQLiteConnection) throws {
         try connection.execute("PRAGMA journal_mode = WAL")
         try connection.execute("PRAGMA synchronous = NORMAL")
-        // The state is read by id and small indexes; a 512 KiB page cache per connection (SQLite's
-        // default is about 2 MB) keeps the memory of an import with several connections low.
+        // The state is read by id and through small indexes. A 512 KiB page cache per connection,
+        // against SQLite's default of about 2 MB, keeps an import with several connections small.
         try connection.execute("PRAGMA cache_size = -512")
         try connection.execute("PRAGMA foreign_keys = ON")
         try connection.registerFoldFunction()
