@@ -35,6 +35,30 @@ import TestSupport
         }
     }
 
+    @Test func secondRetry_skipsDaysTheFirstRetryImported() throws {
+        let firstDay = yesterday.adding(days: -2)
+        let fixture = try WorkspaceFixture(firstDay: firstDay, rowsPerDay: 3)
+        let engine = try fixture.openEngine()
+        let missing = firstDay.next
+        try fixture.folder.remove("data/orders/\(missing).csv")
+        let range = DayRange(firstDay, yesterday)!
+        let failed = try engine.start(clientID: "acme", syncID: "orders", request: .dateRange(range, .reimportAll),
+                                      confirmed: true, operatorName: "ops")
+        #expect(engine.waitUntilFinished(failed.id)?.status == .error)
+        try fixture.writeOrders(for: missing, rows: 3)
+        let first = try engine.retry(failed.id, operatorName: "ops")
+        #expect(engine.waitUntilFinished(first.id)?.status == .finished)
+
+        #expect {
+            try engine.retry(failed.id, operatorName: "ops")
+        } throws: { error in
+            (error as? RequestRejection)?.reason == .notRetryable
+        }
+        for day in range {
+            #expect(try fixture.destinationRowCount(day: day) == 3, "day \(day)")
+        }
+    }
+
     @Test func finishedExecution_isNotRetried() throws {
         let fixture = try WorkspaceFixture(firstDay: yesterday, rowsPerDay: 2)
         let engine = try fixture.openEngine()

@@ -189,7 +189,7 @@ import Testing
         let plan = try ExecutionPlanner.plan(.dateRange(range("2026-01-01", "2026-01-05"), .reimportAll),
                                              for: dailySync(), span: span, coverage: twice)
         #expect(plan.repeatedImports == [Day("2026-01-02")!: 2])
-        #expect(plan.repeatedImportsNote == "1 of these days was already imported more than once (up to 2 times)")
+        #expect(plan.repeatedImportsNote == "2026-01-02 was already imported 2 times")
     }
 
     @Test func coverageKeepsLatestImport() {

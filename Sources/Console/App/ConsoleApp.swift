@@ -80,7 +80,7 @@ public final class ConsoleApp {
         let running = context.executions.all.filter { !$0.status.isFinal }.count
         let what = running > 0 ? DisplayFormat.count(running, "execution") + " still running" : "Executions are still running"
         prompt = ConsolePrompt(title: "Quit SyncDeck",
-                               message: "\(what). Quitting stops them; the days they completed stay imported. Quit now?",
+                               message: "\(what). Quitting cancels \(running == 1 ? "it" : "them"); completed days stay imported. Quit now?",
                                action: .quit)
     }
 

@@ -128,16 +128,30 @@ public final class ConsoleContext {
             return nil
         }
 
-        let what: String
-        if let days = plan.days {
-            let effect = (try? engine.workspace.sync(clientID: execution.clientID, syncID: execution.syncID).1)
-                .map { " Its confirmation still applies: \($0.destination.writeMode.reimportEffect)." } ?? ""
-            what = "imports only the \(DisplayFormat.count(days.count, "day")) it did not complete: \(DisplayFormat.days(days)).\(effect)"
-        } else {
-            what = "plans its days again from the ledger, so only days still missing are imported."
-        }
+        let what = plan.days.map { retriedDaysText($0, of: execution) } ?? replannedText(of: execution)
         let message = "Retry execution #\(execution.id) of \(execution.syncPath) (\(execution.request.summary))? It \(what)"
         return ConsolePrompt(title: "Retry execution", message: TerminalText.escape(message), action: .retryExecution(execution.id))
+    }
+
+    /// What a retry limited to `days` imports, and what the write mode does to them.
+    private func retriedDaysText(_ days: [Day], of execution: Execution) -> String {
+        let sync = try? engine.workspace.sync(clientID: execution.clientID, syncID: execution.syncID).1
+        let effect = sync.map { " Its confirmation still applies: \($0.destination.writeMode.reimportEffect)." } ?? ""
+        return "imports only the \(DisplayFormat.count(days.count, "day")) it did not complete: \(DisplayFormat.days(days)).\(effect)"
+    }
+
+    /// What a retry that plans its days again from the ledger imports now.
+    private func replannedText(of execution: Execution) -> String {
+        guard let plan = try? engine.plan(clientID: execution.clientID, syncID: execution.syncID, request: execution.request) else {
+            return "plans its days again from the ledger, so only days still missing are imported."
+        }
+        if plan.isSnapshot {
+            return "imports the snapshot again."
+        }
+        if plan.days.isEmpty {
+            return "plans its days again from the ledger, which has no missing day now, so it imports nothing."
+        }
+        return "plans its days again from the ledger and imports the \(DisplayFormat.count(plan.days.count, "day")) still missing: \(DisplayFormat.days(plan.days))."
     }
 
     /// The question to ask before canceling, or `nil` after reporting why it cannot be canceled.

@@ -32,9 +32,10 @@ public enum DisplayFormat {
             return "\(day)"
         case .dateRange(let range, let mode):
             let mark = mode == .missingOnly ? "missing" : "all"
-            // Within one year the year is left out of the last day, which keeps the column short.
+            // The mode comes first so that a narrow column still tells the two apart, and within
+            // one year the year is left out of the last day.
             let last = range.first.year == range.last.year ? String(range.last.description.dropFirst(5)) : range.last.description
-            return "\(range.first)..\(last) \(mark)"
+            return "\(mark) \(range.first)..\(last)"
         }
     }
 

@@ -127,18 +127,57 @@ public final class ExecutionEngine: @unchecked Sendable {
         case .default, .dateRange(_, .missingOnly):
             return (original, nil)
         case .singleDate, .dateRange(_, .reimportAll):
-            let completed = Set(original.progress.days.filter { $0.state == .imported }.map(\.day))
+            let completed = try daysCompleted(byRetryChainOf: original)
             let remaining = original.plannedDays.filter { !completed.contains($0) }
             guard !remaining.isEmpty else {
-                throw RequestRejection(.notRetryable, "execution #\(id) imported every day it planned, so a retry has nothing to import")
+                throw RequestRejection(.notRetryable, "execution #\(id) and its retries imported every day it planned, so a retry has nothing to import")
             }
             return (original, remaining)
         }
     }
 
+    /// Returns `plan` limited to `days`, as a retry imports them: it needs confirmation when it
+    /// is a single date or when one of those days is in the ledger.
+    private func narrowed(_ plan: ExecutionPlan, to days: [Day], clientID: String, syncID: String) throws -> ExecutionPlan {
+        let coverage = try self.coverage(clientID: clientID, syncID: syncID)
+        var narrowed = plan
+        narrowed.days = days
+        narrowed.overlap = days.compactMap { coverage[$0] }
+        narrowed.repeatedImports = plan.repeatedImports.filter { days.contains($0.key) }
+        if case .singleDate = plan.request {
+            narrowed.requiresConfirmation = true
+        } else {
+            narrowed.requiresConfirmation = !narrowed.overlap.isEmpty
+        }
+        return narrowed
+    }
+
+    /// Returns the days that `original` and every later retry of it, directly or through
+    /// another retry, imported; a second retry of the same execution must not import them again.
+    ///
+    /// - Throws: `RequestRejection` when one of those retries has not ended yet.
+    private func daysCompleted(byRetryChainOf original: Execution) throws -> Set<Day> {
+        var completed = Set(original.progress.days.filter { $0.state == .imported }.map(\.day))
+        var chain: Set<ExecutionID> = [original.id]
+        let later = try store.executions(ExecutionQuery(clientID: original.clientID, syncID: original.syncID,
+                                                        afterID: original.id, order: .oldestFirst))
+        for execution in later {
+            guard let retryOf = execution.retryOf, chain.contains(retryOf) else { continue }
+            guard execution.status.isFinal else {
+                throw RequestRejection(.notRetryable, "execution #\(execution.id) is already retrying #\(original.id) and is \(execution.status.label()); wait until it ends")
+            }
+            chain.insert(execution.id)
+            completed.formUnion(execution.progress.days.filter { $0.state == .imported }.map(\.day))
+        }
+        return completed
+    }
+
     private func start(clientID: String, syncID: String, request: ExecutionRequest, confirmed: Bool,
                        operatorName: String, retryOf: ExecutionID?, days: [Day]? = nil) throws -> Execution {
-        let plan = try self.plan(clientID: clientID, syncID: syncID, request: request)
+        var plan = try self.plan(clientID: clientID, syncID: syncID, request: request)
+        if let days {
+            plan = try narrowed(plan, to: days, clientID: clientID, syncID: syncID)
+        }
         if plan.requiresConfirmation && !confirmed {
             throw RequestRejection(.confirmationRequired, confirmationMessage(plan, clientID: clientID, syncID: syncID))
         }
@@ -150,7 +189,7 @@ public final class ExecutionEngine: @unchecked Sendable {
         let waits = running[path] != nil
         let draft = ExecutionDraft(clientID: clientID, syncID: syncID, request: request, operatorName: operatorName,
                                    confirmed: confirmed, status: .queued, createdAt: now(),
-                                   plannedDays: days ?? plan.days, retryOf: retryOf, owner: .current,
+                                   plannedDays: plan.days, retryOf: retryOf, owner: .current,
                                    operatorLogin: identity.login, operatorAddress: identity.address)
         var execution: Execution
         do {

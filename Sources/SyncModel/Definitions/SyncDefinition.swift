@@ -104,7 +104,7 @@ public enum WriteMode: Hashable, Sendable {
     public var reimportEffect: String {
         switch self {
         case .append:
-            return "the destination appends rows, so every record of these days will be there twice"
+            return "the destination appends rows, so every record of these days gets one more copy"
         case .upsert(let key):
             return "the destination upserts by \(key.joined(separator: ", ")), so existing rows with the same key are overwritten"
         case .replace:

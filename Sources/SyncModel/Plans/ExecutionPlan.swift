@@ -29,12 +29,13 @@ public struct ExecutionPlan: Hashable, Sendable {
     /// Units of work: the number of days, or 1 for a snapshot.
     public var unitCount: Int { isSnapshot ? 1 : days.count }
 
-    /// Returns how many overlapping days were imported more than once, as a sentence, or `nil`.
+    /// Returns which overlapping days were imported more than once, as a short sentence, or `nil`.
     public var repeatedImportsNote: String? {
-        guard !repeatedImports.isEmpty else { return nil }
-        let maximum = repeatedImports.values.max() ?? 2
-        let days = repeatedImports.count == 1 ? "1 of these days was" : "\(repeatedImports.count) of these days were"
-        return "\(days) already imported more than once (up to \(maximum) times)"
+        guard let (day, count) = repeatedImports.min(by: { $0.key < $1.key }) else { return nil }
+        if repeatedImports.count == 1 {
+            return "\(day) was already imported \(count) times"
+        }
+        return "\(repeatedImports.count) of these days were already imported more than once"
     }
 
     /// Records that the overlapping days hold now.

@@ -64,6 +64,21 @@ import Testing
         }
     }
 
+    @Test func alert_keepsTheWriteModeWithRepeatedImports() throws {
+        try withFixture { fixture in
+            try fixture.importAllDays()
+            let again = try fixture.engine.start(clientID: "acme", syncID: "orders", request: .singleDate(fixture.span.last),
+                                                 confirmed: true, operatorName: "alice")
+            _ = fixture.engine.waitUntilFinished(again.id)
+            fixture.openPlayDialog()
+            fixture.press(.backTab, .down, .down, .character("j"), .down, .character(" "))
+
+            let text = fixture.render().text
+            #expect(text.contains("\(fixture.span.last) was already imported 2 times"))
+            #expect(text.contains("gets one more copy"))
+        }
+    }
+
     @Test func alert_executeIsDisabledUntilConfirmed() throws {
         try withFixture { fixture in
             try openReimport(fixture)

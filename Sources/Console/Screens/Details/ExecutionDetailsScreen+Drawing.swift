@@ -72,7 +72,8 @@ extension ExecutionDetailsScreen {
         }
         for (index, line) in logs[top...].prefix(rows).enumerated() {
             let role: Role = line.level == .error ? .error : (line.level == .warning ? .alert : .body)
-            let level = line.level.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            // Eight columns: the longest level, "warning", and a space before the message.
+            let level = line.level.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
             let text = "\(DisplayFormat.clock(line.time)) \(level)\(TerminalText.escape(line.message))"
             buffer.put(TextLayout.truncate(text, toWidth: inner.columns - 1, unicode: unicode), column: inner.column + 1,
                        row: inner.row + index, role: role)

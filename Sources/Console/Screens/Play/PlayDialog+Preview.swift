@@ -92,7 +92,27 @@ extension PlayDialog {
             let lines = alertLines(plan, width: width, dayLimit: limit)
             if lines.count <= rows { return lines }
         }
-        return alertLines(plan, width: width, dayLimit: 0)
+        // Even as runs the days do not fit: the write mode's effect is what the operator must
+        // read before confirming, so the days are cut instead, ending with an ellipsis.
+        let effect = effectLines(plan, width: width)
+        let days = Array(alertLines(plan, width: width, dayLimit: 0).dropLast(effect.count))
+        let room = max(1, rows - effect.count)
+        guard days.count > room else { return days + effect }
+        var kept = Array(days.prefix(room))
+        let lastText = kept[room - 1].spans.map(\.text).joined()
+        kept[room - 1] = StyledLine(TextLayout.truncate(lastText + " …", toWidth: width), .alert)
+        return kept + effect
+    }
+
+    /// What the operator must read before confirming, wrapped to `width`: which days were
+    /// imported more than once already, and what the write mode does to the re-imported days.
+    private func effectLines(_ plan: ExecutionPlan, width: Int) -> [StyledLine] {
+        let effect = sync.destination.writeMode.reimportEffect
+        var text = effect.prefix(1).uppercased() + effect.dropFirst() + "."
+        if let note = plan.repeatedImportsNote {
+            text = note.prefix(1).uppercased() + note.dropFirst() + ". " + text
+        }
+        return StyledLine.wrapped(text, role: .alert, width: width)
     }
 
     /// `2026-01-01..2026-01-09 (27 records), 2026-01-12 (3 records)`: the overlapping days as
@@ -129,13 +149,7 @@ extension PlayDialog {
                 days = shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more days" : "")
             }
             text = "\(names) already contains " + days + ": \(DisplayFormat.count(plan.overlapRecords, "record")) in all."
-            if let note = plan.repeatedImportsNote {
-                text += " " + note.prefix(1).uppercased() + note.dropFirst() + "."
-            }
         }
-        let effect = sync.destination.writeMode.reimportEffect
-        let effectText = effect.prefix(1).uppercased() + effect.dropFirst() + "."
-        return StyledLine.wrapped(text, role: .alert, width: width)
-            + StyledLine.wrapped(effectText, role: .alert, width: width)
+        return StyledLine.wrapped(text, role: .alert, width: width) + effectLines(plan, width: width)
     }
 }
