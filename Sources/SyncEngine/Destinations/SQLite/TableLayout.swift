@@ -22,6 +22,8 @@ struct TableLayout {
     static func declaredType(of type: FieldType?) -> String {
         switch type {
         case .integer?, .boolean?: return "INTEGER"
+        // NOTE: a double keeps about 15 significant digits, so a decimal with more loses its
+        // last ones; storing the text in a NUMERIC column would keep them exact.
         case .decimal?: return "REAL"
         case .string?, .date?, .timestamp?: return "TEXT"
         case nil: return ""
