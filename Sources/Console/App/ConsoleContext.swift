@@ -133,14 +133,14 @@ public final class ConsoleContext {
         return ConsolePrompt(title: "Retry execution", message: TerminalText.escape(message), action: .retryExecution(execution.id))
     }
 
-    /// What a retry limited to `days` imports, and what the write mode does to them.
+    /// Describes what a retry limited to `days` imports, and what the write mode does to them.
     private func retriedDaysText(_ days: [Day], of execution: Execution) -> String {
         let sync = try? engine.workspace.sync(clientID: execution.clientID, syncID: execution.syncID).1
         let effect = sync.map { " Its confirmation still applies: \($0.destination.writeMode.reimportEffect)." } ?? ""
         return "imports only the \(DisplayFormat.count(days.count, "day")) it did not complete: \(DisplayFormat.days(days)).\(effect)"
     }
 
-    /// What a retry that plans its days again from the ledger imports now.
+    /// Describes what a retry that plans its days again from the ledger imports now.
     private func replannedText(of execution: Execution) -> String {
         guard let plan = try? engine.plan(clientID: execution.clientID, syncID: execution.syncID, request: execution.request) else {
             return "plans its days again from the ledger, so only days still missing are imported."

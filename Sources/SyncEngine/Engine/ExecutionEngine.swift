@@ -97,8 +97,8 @@ public final class ExecutionEngine: @unchecked Sendable {
 
     /// Starts again the part of execution `id` that did not complete, for `operatorName`.
     ///
-    /// A retry never imports a day twice by accident: a default or missing-only request is
-    /// planned again from the ledger, and a single date or re-import-all range imports only the
+    /// A retry never imports a day twice by accident. A default or missing-only request is
+    /// planned again from the ledger. A single date or re-import-all range imports only the
     /// days the original execution did not complete, under the original's confirmation.
     ///
     /// - Throws: `RequestRejection` when the execution does not exist, has not ended, finished,
@@ -110,8 +110,8 @@ public final class ExecutionEngine: @unchecked Sendable {
                          confirmed: original.confirmed, operatorName: operatorName, retryOf: id, days: days)
     }
 
-    /// Returns execution `id` and the days a retry of it would import: `nil` when the retry plans
-    /// them from the ledger as its request says.
+    /// Returns execution `id` and the days a retry of it would import, or `nil` days when the
+    /// retry plans them from the ledger as its request defines.
     ///
     /// - Throws: `RequestRejection` as `retry(_:operatorName:)` does.
     public func retryPlan(_ id: ExecutionID) throws -> (execution: Execution, days: [Day]?) {
@@ -153,7 +153,7 @@ public final class ExecutionEngine: @unchecked Sendable {
     }
 
     /// Returns the days that `original` and every later retry of it, directly or through
-    /// another retry, imported; a second retry of the same execution must not import them again.
+    /// another retry, imported. A second retry of the same execution must not import them again.
     ///
     /// - Throws: `RequestRejection` when one of those retries has not ended yet.
     private func daysCompleted(byRetryChainOf original: Execution) throws -> Set<Day> {
@@ -287,8 +287,8 @@ public final class ExecutionEngine: @unchecked Sendable {
         return true
     }
 
-    /// Whether execution `id` runs or waits in this engine, so that `cancel(_:)` can reach it;
-    /// an execution started by another process is not.
+    /// Returns whether execution `id` runs or waits in this engine, so that `cancel(_:)` can
+    /// reach it. An execution started by another process does not.
     public func isActiveHere(_ id: ExecutionID) -> Bool {
         lock.lock()
         defer { lock.unlock() }

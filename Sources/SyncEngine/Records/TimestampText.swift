@@ -13,8 +13,9 @@ enum TimestampText {
     /// usually write UTC, and this runs for every timestamp of every record.
     ///
     /// - Parameter localZone: the zone of a timestamp written without an offset, such as
-    ///   `2026-01-05 10:00:00` in a client's export; without it such a timestamp is invalid. In
-    ///   the hour that a daylight-saving change repeats, the earlier offset is taken.
+    ///   `2026-01-05 10:00:00` in a client's export. Without it such a timestamp is invalid.
+    ///   NOTE: in the hour that a daylight-saving change repeats, one of the two instants is
+    ///   taken, the first in zones west of UTC and the second east of it; the text cannot tell.
     static func normalized(_ text: String, localZone: TimeZone? = nil) -> String? {
         guard let instant = parse(text, localZone: localZone) else { return nil }
         return instant.isCanonical ? text : instant.text

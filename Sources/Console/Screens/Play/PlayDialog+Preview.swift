@@ -104,8 +104,8 @@ extension PlayDialog {
         return kept + effect
     }
 
-    /// What the operator must read before confirming, wrapped to `width`: which days were
-    /// imported more than once already, and what the write mode does to the re-imported days.
+    /// Wraps to `width` what the operator must read before confirming: which days were imported
+    /// more than once already, and what the write mode does to the re-imported days.
     private func effectLines(_ plan: ExecutionPlan, width: Int) -> [StyledLine] {
         let effect = sync.destination.writeMode.reimportEffect
         var text = effect.prefix(1).uppercased() + effect.dropFirst() + "."
