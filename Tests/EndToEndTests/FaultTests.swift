@@ -10,13 +10,13 @@ import Testing
 /// every row exactly once.
 @Suite(.enabled(if: SyncdeckBinary.isBuilt, "syncdeck is not built; run swift build first"))
 struct FaultTests {
-    static let rowsPerDay = 50
+    static let rowsPerDay = 200
     static let kills = 20
     /// Fixed so that a failure can be replayed.
     static let seed: UInt64 = 0x5EED_2026
     /// The range of the delay before each kill, in seconds. Starting takes about 50 ms here and
-    /// a day about 4 ms, so the kills land in the start, the recovery and the import, and twenty
-    /// of them leave days for the final run.
+    /// a day of 200 rows about 10 ms in a debug build, so the kills land in the start, the
+    /// recovery and the import, and twenty of them leave days for the final run.
     static let delays = 0.02...0.15
 
     @Test func killedRuns_leaveWholeDaysAndExactLedger() throws {
