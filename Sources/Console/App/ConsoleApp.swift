@@ -64,6 +64,25 @@ public final class ConsoleApp {
         }
     }
 
+    /// Whether the console shows an execution that has not ended and that another process runs,
+    /// whose changes reach it only by reading the state store.
+    public var showsRunningExecutionsOfOtherProcesses: Bool {
+        context.executions.all.contains { !$0.status.isFinal && !engine.isActiveHere($0.id) }
+    }
+
+    /// Reads again from the state store the executions of other processes that have not ended,
+    /// so their statuses and progress move on screen; the runner calls it once a second while
+    /// there are any.
+    public func refreshRunningExecutionsOfOtherProcesses() {
+        // An execution whose process died would otherwise show IN PROGRESS until the next start.
+        try? engine.recoverInterruptedExecutions()
+        let others = context.executions.all.filter { !$0.status.isFinal && !engine.isActiveHere($0.id) }
+        for execution in others {
+            guard let current = try? engine.execution(id: execution.id), current != execution else { continue }
+            apply(.updated(current))
+        }
+    }
+
     /// Reads the executions again from the state store, to show those that another process
     /// started or changed, since engine events come only from this process (Ctrl-L does this).
     public func reloadExecutions() {

@@ -96,6 +96,7 @@ final class ConsoleSession {
                 return
             }
         }
+        updateTick()
         draw()
     }
 
@@ -143,13 +144,15 @@ final class ConsoleSession {
         }
     }
 
-    /// Runs a one-second tick while executions run, so durations move, and none while idle.
+    /// Runs a one-second tick while executions run, here or in another process, so durations
+    /// and the statuses of other processes move, and none while idle.
     private func updateTick() {
-        let isActive = app.engine.hasActiveExecutions
+        let isActive = app.engine.hasActiveExecutions || app.showsRunningExecutionsOfOtherProcesses
         if isActive, tick == nil {
             let timer = DispatchSource.makeTimerSource(queue: .main)
             timer.schedule(deadline: .now() + 1, repeating: 1, leeway: .milliseconds(100))
             timer.setEventHandler { [weak self] in
+                self?.app.refreshRunningExecutionsOfOtherProcesses()
                 self?.updateTick()
                 self?.draw()
             }

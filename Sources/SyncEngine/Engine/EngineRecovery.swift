@@ -11,8 +11,9 @@ import SyncStore
 /// record and add their ledger entries, so that no later run imports them again.
 extension ExecutionEngine {
     /// Marks executions whose process died as `ERROR`, and restores ledger entries for days their
-    /// destination committed just before the process died.
-    func recoverInterruptedExecutions() throws {
+    /// destination committed just before the process died. The engine does this when it opens;
+    /// a console that watches other processes' executions does it again while they run.
+    public func recoverInterruptedExecutions() throws {
         let interrupted = try store.recoverInterrupted(isOwnerAlive: ProcessLiveness.isAlive)
         for execution in interrupted {
             guard let sync = dailySync(of: execution) else { continue }

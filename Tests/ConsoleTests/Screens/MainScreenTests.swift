@@ -99,6 +99,40 @@ import Testing
         }
     }
 
+    @Test func refresh_followsAnotherProcessUntilItEnds() throws {
+        try withFixture { fixture in
+            let store = try SQLiteStateStore(path: fixture.workspace.stateDatabaseURL.path)
+            var other = try store.createExecution(ExecutionDraft(
+                clientID: "acme", syncID: "orders", request: .default, operatorName: "carol", confirmed: false,
+                status: .inProgress, createdAt: Date(), plannedDays: [], retryOf: nil, owner: .current))
+            fixture.app.reloadExecutions()
+            #expect(fixture.app.showsRunningExecutionsOfOtherProcesses)
+
+            other.status = .finished
+            other.finishedAt = Date()
+            try store.saveExecution(other)
+            fixture.app.refreshRunningExecutionsOfOtherProcesses()
+
+            #expect(fixture.render().text.contains("✓ FINISHED"))
+            #expect(!fixture.app.showsRunningExecutionsOfOtherProcesses)
+        }
+    }
+
+    @Test func refresh_marksADeadProcessInterrupted() throws {
+        try withFixture { fixture in
+            let store = try SQLiteStateStore(path: fixture.workspace.stateDatabaseURL.path)
+            let owner = ExecutionOwner(host: ExecutionOwner.current.host, processID: Int32.max - 7)
+            _ = try store.createExecution(ExecutionDraft(
+                clientID: "acme", syncID: "orders", request: .default, operatorName: "carol", confirmed: false,
+                status: .inProgress, createdAt: Date(), plannedDays: [], retryOf: nil, owner: owner))
+            fixture.app.reloadExecutions()
+
+            fixture.app.refreshRunningExecutionsOfOtherProcesses()
+
+            #expect(fixture.render().text.contains("✗ ERROR"))
+        }
+    }
+
     @Test func cancel_ofAnotherProcessSaysWhereToCancel() throws {
         try withFixture { fixture in
             fixture.app.apply(.updated(sampleExecution(status: .inProgress)))
