@@ -26,7 +26,7 @@ public final class ConsoleContext {
         self.executions = LiveExecutions()
     }
 
-    /// Loads the newest executions, or leaves an error notice that says what to do.
+    /// Loads the newest executions, or leaves an error notice that explains what to do.
     func loadExecutions() {
         do {
             executions = LiveExecutions(try engine.executions(ExecutionQuery(limit: LiveExecutions.initialLimit)))
@@ -54,7 +54,7 @@ public final class ConsoleContext {
         notice = StyledSpan(TerminalText.escape("Error \(action): \(message)"), .error)
     }
 
-    /// The span of a daily sync as the console sees it now.
+    /// The span of a daily sync at the console's current time.
     func span(of sync: SyncDefinition, in client: Client) -> DayRange? {
         sync.span(in: client.timeZone, now: now())
     }
@@ -77,7 +77,7 @@ public final class ConsoleContext {
         }
     }
 
-    /// Forgets the cached ledger of one sync, so the next read sees new imports.
+    /// Forgets the cached ledger of one sync, so the next read finds new imports.
     func invalidateCoverage(clientID: String, syncID: String) {
         coverageCache["\(clientID)/\(syncID)"] = nil
     }

@@ -25,7 +25,7 @@ public struct SyncDefinition: Hashable, Sendable, Identifiable {
     }
 }
 
-/// How a sync's data is divided.
+/// The division of a sync's data: by calendar day, or none for a snapshot.
 public enum Partitioning: Hashable, Sendable {
     /// Data is organised by calendar day, from `firstDay` to `lastDay` when the source ends.
     case daily(firstDay: Day, lastDay: Day?)
@@ -33,7 +33,7 @@ public enum Partitioning: Hashable, Sendable {
     case none
 }
 
-/// Where a sync reads its records.
+/// The source a sync reads its records from.
 public enum SourceConfig: Hashable, Sendable {
     /// Files in the workspace; `path` may contain `{date}`, replaced by the day as `YYYY-MM-DD`.
     case files(format: FileFormat, path: String)
@@ -42,7 +42,7 @@ public enum SourceConfig: Hashable, Sendable {
     /// A program whose standard output carries the records.
     case command(CommandSourceSettings)
 
-    /// A one-line description for screens; it never holds the value of an environment variable.
+    /// A one-line description for screens; it never contains the value of an environment variable.
     public var summary: String {
         switch self {
         case .files(let format, let path): return "\(format.rawValue) files \(path)"
@@ -57,7 +57,7 @@ public enum FileFormat: String, Hashable, Sendable, CaseIterable {
     case jsonl
 }
 
-/// Where a sync writes its records.
+/// The destination a sync writes its records to.
 public enum DestinationConfig: Hashable, Sendable {
     /// A table of a SQLite database file, relative to the workspace.
     case sqlite(path: String, table: String, writeMode: WriteMode)
@@ -75,7 +75,7 @@ public enum DestinationConfig: Hashable, Sendable {
     }
 }
 
-/// What the destination does with the rows of a day that is imported again.
+/// The destination's handling of the rows of a day that is imported again.
 public enum WriteMode: Hashable, Sendable {
     /// Adds the rows; a re-import duplicates them.
     case append
@@ -100,7 +100,7 @@ public enum WriteMode: Hashable, Sendable {
         }
     }
 
-    /// What a re-import does to rows already in the destination, as operators need to hear it.
+    /// The effect of a re-import on rows already in the destination, in the words operators read.
     public var reimportEffect: String {
         switch self {
         case .append:
@@ -124,7 +124,7 @@ public struct FieldSpec: Hashable, Sendable {
     public var name: String
     public var type: FieldType
     public var required: Bool
-    /// What its values must follow beyond the type: bounds, pattern, allowed values, uniqueness.
+    /// The rules its values must follow beyond the type: bounds, pattern, allowed values, uniqueness.
     public var rules: FieldRules
 
     public init(name: String, type: FieldType, required: Bool = false, rules: FieldRules = FieldRules()) {
