@@ -12,7 +12,8 @@ public enum DisplayFormat {
         return "\(seconds / 3600)h" + twoDigits(seconds / 60 % 60) + "m"
     }
 
-    /// `2026-01-22 10:04:31` in the machine's time zone.
+    /// `2026-01-22 10:04:31 CET` in the machine's time zone, named because the client's days
+    /// may be in another.
     public static func time(_ date: Date?) -> String {
         guard let date else { return "-" }
         return timeFormatter.string(from: date)
@@ -20,10 +21,10 @@ public enum DisplayFormat {
 
     /// `10:04:31`, for log lines.
     public static func clock(_ date: Date) -> String {
-        String(time(date).suffix(8))
+        clockFormatter.string(from: date)
     }
 
-    /// The request in a list column: `default`, `2026-01-05`, `2026-01-01..01-31 missing`.
+    /// The request in a list column: `default`, `2026-01-05`, `missing 2026-01-01..01-31`.
     public static func compactRequest(_ request: ExecutionRequest) -> String {
         switch request {
         case .default:
@@ -71,10 +72,13 @@ public enum DisplayFormat {
         value < 10 ? "0\(value)" : "\(value)"
     }
 
-    private static let timeFormatter: DateFormatter = {
+    private static let timeFormatter = formatter("yyyy-MM-dd HH:mm:ss zzz")
+    private static let clockFormatter = formatter("HH:mm:ss")
+
+    private static func formatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        formatter.dateFormat = format
         return formatter
-    }()
+    }
 }
