@@ -82,6 +82,20 @@ import TestSupport
         #expect(!execution.confirmed)
     }
 
+    @Test func canceledQueuedExecution_isReadCanceled() throws {
+        let fixture = try WorkspaceFixture(firstDay: yesterday.adding(days: -3), rowsPerDay: 20_000)
+        let engine = try fixture.openEngine()
+        let running = try engine.start(clientID: "acme", syncID: "orders", request: .default, confirmed: false, operatorName: "ops")
+        let queued = try engine.start(clientID: "acme", syncID: "orders", request: .default, confirmed: false, operatorName: "ops")
+
+        engine.cancel(queued.id)
+        let read = try #require(engine.waitUntilFinished(queued.id))
+
+        #expect(read.status == .canceled)
+        #expect(read.startedAt == nil)
+        _ = engine.waitUntilFinished(running.id)
+    }
+
     @Test func canceledDay_showsNothingWritten() throws {
         let firstDay = yesterday.adding(days: -4)
         let fixture = try WorkspaceFixture(firstDay: firstDay, rowsPerDay: 30_000)

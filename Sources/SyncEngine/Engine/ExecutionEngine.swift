@@ -232,6 +232,8 @@ public final class ExecutionEngine: @unchecked Sendable {
             queues[path]?.remove(at: position)
             entry.execution.status = .canceled
             entry.execution.finishedAt = now()
+            // Saved before the waiters wake, so `waitUntilFinished` reads CANCELED, not QUEUED.
+            save(entry.execution)
             active[id] = nil
             message = "canceled by request before it started"
             lock.broadcast()
@@ -243,11 +245,8 @@ public final class ExecutionEngine: @unchecked Sendable {
         }
         lock.unlock()
 
-        // A running execution's runner saves CANCELING itself, so that this save can never land
-        // after the runner's final one.
-        if entry.execution.status == .canceled {
-            save(entry.execution)
-        }
+        // A running execution's runner saves CANCELING itself, so that no save of the engine can
+        // land after the runner's final one.
         appendLog(id, .info, message)
         notify(.updated(entry.execution))
     }
