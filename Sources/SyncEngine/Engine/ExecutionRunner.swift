@@ -223,6 +223,10 @@ final class ExecutionRunner {
     }
 
     private func fail(_ failure: ExecutionFailure) {
+        // A day still marked running failed with the execution, whatever step threw.
+        for index in execution.progress.days.indices where execution.progress.days[index].state == .running {
+            execution.progress.days[index].state = .failed
+        }
         markRemainingDays(.skipped)
         execution.failure = failure
         end(.error)
