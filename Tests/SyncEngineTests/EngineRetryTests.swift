@@ -1,6 +1,7 @@
 import Foundation
 import SyncEngine
 import SyncModel
+import SyncStore
 import Testing
 import TestSupport
 
@@ -94,6 +95,24 @@ import TestSupport
         #expect(read.status == .canceled)
         #expect(read.startedAt == nil)
         _ = engine.waitUntilFinished(running.id)
+    }
+
+    @Test func lockedDestination_leavesNoDayRunning() throws {
+        let fixture = try WorkspaceFixture(firstDay: yesterday, rowsPerDay: 2)
+        let engine = try fixture.openEngine()
+        let first = try engine.start(clientID: "acme", syncID: "orders", request: .default, confirmed: false, operatorName: "ops")
+        _ = engine.waitUntilFinished(first.id)
+        let holder = try SQLiteConnection(path: fixture.url.appendingPathComponent("out/acme.sqlite").path)
+        try holder.execute("BEGIN EXCLUSIVE")
+        defer { try? holder.execute("ROLLBACK") }
+
+        let blocked = try engine.start(clientID: "acme", syncID: "orders", request: .singleDate(yesterday),
+                                       confirmed: true, operatorName: "ops")
+        let execution = try #require(engine.waitUntilFinished(blocked.id))
+
+        #expect(execution.status == .error)
+        #expect(execution.failure?.category == .connectivity)
+        #expect(!execution.progress.days.contains { $0.state == .running })
     }
 
     @Test func canceledDay_showsNothingWritten() throws {
