@@ -25,17 +25,6 @@ final class ChildProcess {
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outputURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errorURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
-        // Dispatch's worker threads block signals, and a child inherits the mask of its parent thread.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        posix_spawnattr_setsigmask(&attributes, &signals)
-        sigfillset(&signals)
-        posix_spawnattr_setsigdefault(&attributes, &signals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
         var variables = ProcessInfo.processInfo.environment
         for (key, value) in environment { variables[key] = value }
         let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -46,7 +35,9 @@ final class ChildProcess {
         }
 
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
+        let status = SpawnAttributes.withCleanSignals { attributes in
+            posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
+        }
         guard status == 0 else {
             throw TmuxError("cannot start \(arguments[0]): \(String(cString: strerror(status)))")
         }
@@ -65,7 +56,7 @@ final class ChildProcess {
         if let exitStatus { return exitStatus }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1, errno == EINTR {}
-        let result = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let result = SpawnAttributes.exitStatus(ofWaitStatus: status)
         exitStatus = result
         return result
     }

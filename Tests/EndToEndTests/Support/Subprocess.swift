@@ -31,22 +31,12 @@ enum Subprocess {
         posix_spawn_file_actions_adddup2(&actions, output.write, STDOUT_FILENO)
         posix_spawn_file_actions_adddup2(&actions, errors.write, STDERR_FILENO)
 
-        // Dispatch's worker threads block most signals and the child would inherit that mask: a
-        // tmux server started with SIGCHLD and SIGTERM blocked never finishes `kill-server`.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        posix_spawnattr_setsigmask(&attributes, &signals)
-        sigfillset(&signals)
-        posix_spawnattr_setsigdefault(&attributes, &signals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawnStatus = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+        let spawnStatus = SpawnAttributes.withCleanSignals { attributes in
+            posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+        }
         close(output.write)
         close(errors.write)
         guard spawnStatus == 0 else {
@@ -57,7 +47,7 @@ enum Subprocess {
         let errorText = readAll(errors.read)
         var waitStatus: Int32 = 0
         while waitpid(pid, &waitStatus, 0) == -1, errno == EINTR {}
-        let exitStatus = (waitStatus & 0x7F) == 0 ? (waitStatus >> 8) & 0xFF : 128 + (waitStatus & 0x7F)
+        let exitStatus = SpawnAttributes.exitStatus(ofWaitStatus: waitStatus)
         return Result(status: exitStatus, output: outputText, errorOutput: errorText)
     }
 
