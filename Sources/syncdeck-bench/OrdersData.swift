@@ -8,7 +8,7 @@ struct OrdersData {
     static let firstDay = "2025-01-01"
     static let dayCount = 365
 
-    /// The folder that holds `data/{date}.csv` and `workspace.json`.
+    /// The folder that contains `data/{date}.csv` and `workspace.json`.
     let folder: URL
     let rows: Int
 

@@ -1,9 +1,9 @@
 import Foundation
 
-/// A small HTTP/1.1 server on 127.0.0.1 that answers with scripted responses, for tests of
+/// A small HTTP/1.1 server on 127.0.0.1 that sends scripted responses, for tests of
 /// HTTP sources.
 ///
-/// It listens on a port the system chooses, answers each connection on a thread of its own
+/// It listens on a port the system chooses, serves each connection on a thread of its own
 /// and closes it after one response. It stops when `stop()` is called or when the value is
 /// released, so a test that keeps it in a local constant never leaves it running.
 public final class TestHTTPServer: @unchecked Sendable {
@@ -16,12 +16,12 @@ public final class TestHTTPServer: @unchecked Sendable {
         public var headers: [String: String]
     }
 
-    /// What the server answers.
+    /// The response the server sends.
     public struct Response: Sendable {
         public var status: Int
         public var headers: [(String, String)]
         public var body: String
-        /// How long the server waits before it answers.
+        /// How long the server waits before it responds.
         public var delay: TimeInterval
 
         public init(status: Int = 200, headers: [(String, String)] = [("Content-Type", "application/json")],
@@ -40,7 +40,7 @@ public final class TestHTTPServer: @unchecked Sendable {
     public let port: UInt16
     private let state: ServerState
 
-    /// Starts a server that answers every request with `handler`'s response.
+    /// Starts a server that responds to every request with `handler`'s response.
     public init(handler: @escaping @Sendable (Request) -> Response) throws {
         let listener = try TestHTTPServer.listen()
         port = listener.port

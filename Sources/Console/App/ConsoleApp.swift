@@ -71,7 +71,7 @@ public final class ConsoleApp {
     }
 
     /// Reads again from the state store the executions of other processes that have not ended,
-    /// so their statuses and progress move on screen; the runner calls it once a second while
+    /// so their statuses and progress move on screen. The runner calls it once a second while
     /// there are any.
     public func refreshRunningExecutionsOfOtherProcesses() {
         // An execution whose process died would otherwise show IN PROGRESS until the next start.
@@ -90,7 +90,7 @@ public final class ConsoleApp {
         main.executionList.reload(context: context)
     }
 
-    /// Quits at once when nothing runs; otherwise asks first (SIGINT does this).
+    /// Quits at once when nothing runs, or opens a yes/no prompt first (SIGINT does this).
     public func requestQuit() {
         guard engine.hasActiveExecutions else {
             wantsQuit = true

@@ -33,7 +33,7 @@ public enum DisplayFormat {
             return "\(day)"
         case .dateRange(let range, let mode):
             let mark = mode == .missingOnly ? "missing" : "all"
-            // The mode comes first so that a narrow column still tells the two apart, and within
+            // The mode comes first so that a narrow column still shows which one it is, and within
             // one year the year is left out of the last day.
             let last = range.first.year == range.last.year ? String(range.last.description.dropFirst(5)) : range.last.description
             return "\(mark) \(range.first)..\(last)"

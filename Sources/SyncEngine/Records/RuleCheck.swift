@@ -20,7 +20,7 @@ struct RuleCheck {
         minimum = rules.minimum.flatMap { Bound($0, type: field.type) }
         maximum = rules.maximum.flatMap { Bound($0, type: field.type) }
         // The workspace loader has compiled the pattern already, so this only fails for a
-        // schema built in code. The rule is then skipped rather than rejecting every record.
+        // schema built in code. NOTE: such a rule is then skipped silently, not reported.
         expression = rules.pattern.flatMap { try? PatternCache.shared.expression(for: $0) }
         allowed = rules.allowed.map { Set($0.map { RuleCheck.fieldValue($0, type: field.type) }) }
         isEmpty = minimum == nil && maximum == nil && expression == nil && allowed == nil

@@ -23,7 +23,7 @@ public protocol StateStore: AnyObject, Sendable {
 
     func execution(id: ExecutionID) throws -> Execution?
 
-    /// Returns executions filtered by `query`, newest first unless it asks otherwise.
+    /// Returns executions filtered by `query`, newest first unless its order is `.oldestFirst`.
     func executions(_ query: ExecutionQuery) throws -> [Execution]
 
     /// Records now as the last sign of life of execution `id`'s process, on the execution and
@@ -33,7 +33,7 @@ public protocol StateStore: AnyObject, Sendable {
     /// Marks as `ERROR` every execution that is not final and whose owning process is gone,
     /// and returns them.
     ///
-    /// - Parameter isOwnerAlive: tells whether the process that owns an execution still runs.
+    /// - Parameter isOwnerAlive: returns whether the process that owns an execution still runs.
     func recoverInterrupted(isOwnerAlive: (ExecutionOwner) -> Bool) throws -> [Execution]
 
     // MARK: Sync locks
@@ -44,7 +44,7 @@ public protocol StateStore: AnyObject, Sendable {
     /// A process holds the lock while it has an execution of the sync that has not ended. A
     /// lock whose process is gone, or whose executions have all ended, is taken over.
     ///
-    /// - Parameter isOwnerAlive: tells whether the process that holds the lock still runs.
+    /// - Parameter isOwnerAlive: returns whether the process that holds the lock still runs.
     /// - Returns: the stored execution, or the holder of the lock when nothing was stored.
     func createExecutionHoldingSync(_ draft: ExecutionDraft,
                                     isOwnerAlive: (ExecutionOwner) -> Bool) throws -> SyncClaim
@@ -126,7 +126,7 @@ public struct ExecutionOwner: Hashable, Sendable {
     }
 }
 
-/// Which executions to list.
+/// The filter, order and page of an executions listing.
 public struct ExecutionQuery: Hashable, Sendable {
     /// The order of the listed executions, by id, which is the order of creation.
     public enum Order: Hashable, Sendable {

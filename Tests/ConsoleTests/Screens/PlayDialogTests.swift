@@ -79,7 +79,8 @@ import Testing
             fixture.openPlayDialog()
             fixture.press(.tab, .down, .character("j"), .character(" "), .down, .enter)
             let started = try fixture.engine.executions(.init(limit: 10))
-            #expect(started.map(\.request) == [.singleDate(fixture.span.last)] && started.first?.confirmed == true)
+            #expect(started.map(\.request) == [.singleDate(fixture.span.last)])
+            #expect(started.first?.confirmed == true)
         }
     }
 
@@ -88,7 +89,8 @@ import Testing
             fixture.openPlayDialog()
             fixture.press(.tab, .down, .character("j"), .character(" "), .down, .enter)
             let text = fixture.render().text
-            #expect(!text.contains("Run Orders to CRM") && text.contains("#1  acme/orders"))
+            #expect(!text.contains("Run Orders to CRM"))
+            #expect(text.contains("#1  acme/orders"))
         }
     }
 
@@ -168,7 +170,8 @@ import Testing
             fixture.openPlayDialog()
             fixture.press(.backTab, .down, .down, .character("j"), .down, .character(" "))
             let text = fixture.render().text
-            #expect(text.contains("Orders to CRM of Acme Retail already") && text.contains("[ ] I confirm"))
+            #expect(text.contains("Orders to CRM of Acme Retail already"))
+            #expect(text.contains("[ ] I confirm"))
         }
     }
 
@@ -191,7 +194,8 @@ import Testing
             fixture.app.handle(.resize(Size(columns: 80, rows: 24)))
             let restored = fixture.render().text
             #expect(small.contains("too small"))
-            #expect(restored.contains("[Single Date]") && restored.contains("[2026-0"))
+            #expect(restored.contains("[Single Date]"))
+            #expect(restored.contains("[2026-0"))
         }
     }
 }
