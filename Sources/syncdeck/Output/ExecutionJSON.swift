@@ -103,8 +103,6 @@ enum ExecutionJSON {
 
     /// ISO 8601 in UTC with milliseconds, for example `2026-12-04T19:46:50.123Z`.
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        UTCTimestamp.text(date, milliseconds: true)
     }
 }
