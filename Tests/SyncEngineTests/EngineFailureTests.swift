@@ -66,6 +66,20 @@ import TestSupport
         }
     }
 
+    /// Days finished before the full disk share its transaction; whether SQLite kept them or
+    /// rolled them back with it, the ledger and the destination agree.
+    @Test func diskFull_ledgerMatchesTheRows() throws {
+        let fixture = try WorkspaceFixture(firstDay: firstDay, rowsPerDay: Self.rowsPerDay)
+        let (execution, engine) = try runWithFullDisk(fixture)
+        let coverage = try engine.coverage(clientID: "acme", syncID: "orders")
+
+        for day in execution.progress.days {
+            let rows = try fixture.destinationRowCount(day: day.day)
+            #expect((coverage[day.day] != nil) == (rows > 0), "\(day.day): \(rows) rows")
+            #expect((day.state == .imported) == (rows > 0), "\(day.day) is \(day.state)")
+        }
+    }
+
     @Test(.enabled(if: Immutable.isSupported, "chattr +i is not available here"))
     func readOnlyDestination_isReportedAsSuch() throws {
         let fixture = try WorkspaceFixture(firstDay: firstDay, rowsPerDay: 10)

@@ -2,10 +2,12 @@ import SyncModel
 
 /// Where a sync writes its records.
 ///
-/// Each day (or the snapshot) is written in one transaction that also records, inside the
-/// destination, which execution imported it; the engine adds the state ledger entry after
-/// the commit, and recovery restores that entry from the destination's own record when the
-/// process died in between.
+/// Each day (or the snapshot) is written as a whole together with the destination's own record
+/// of which execution imported it, and the engine adds the state ledger entry after the commit;
+/// recovery restores that entry from the destination's own record when the process died in
+/// between. Several finished days may share one commit: a durable commit waits for the disk,
+/// and a year of small days would otherwise spend most of its time waiting. A day is never
+/// split across commits, so it is in the destination with all of its rows or not at all.
 ///
 /// The destination's own record is what makes a day exactly-once. Attaching a SQLite
 /// destination to the state database would not: SQLite commits a transaction across attached
@@ -22,6 +24,11 @@ public protocol Destination: AnyObject {
     /// Starts writing the rows of `day` (or of the snapshot when `day` is `nil`) for `executionID`.
     /// In `replace` mode the day's earlier rows are deleted inside the same transaction.
     func begin(day: Day?, executionID: ExecutionID) throws -> any DestinationBatch
+
+    /// Commits every day finished since the last commit, durably.
+    ///
+    /// - Throws: `ExecutionFailure` when the commit fails; none of those days is then kept.
+    func commitFinishedDays() throws
 
     /// Returns the days that the destination holds a committed import of by `executionID`,
     /// with their record counts, so that recovery can restore the ledger.
@@ -40,10 +47,14 @@ public protocol DestinationBatch: AnyObject {
     /// Writes one record inside the batch's transaction.
     func write(_ record: ValidRecord) throws
 
-    /// Commits the rows and the destination's record of the import.
+    /// Ends the day: adds the destination's record of the import and keeps the rows for the
+    /// next `Destination.commitFinishedDays()`, which commits them with other finished days.
+    func finish() throws
+
+    /// Finishes the day and commits it at once, with any day finished before it.
     func commit() throws
 
-    /// Discards every row written by this batch.
+    /// Discards every row written by this batch; days finished before it are kept.
     func rollback()
 }
 

@@ -4,9 +4,10 @@ import SyncStore
 
 /// Runs one execution on the calling thread, from its first day to its final status.
 ///
-/// Each day is read, checked and written in one destination transaction; the ledger entry
-/// follows the commit. A cancel or a failure rolls back the current day only, so the days
-/// already imported stay imported and no day is ever partly written.
+/// Each day is read, checked and written as a whole; the ledger entry follows the commit.
+/// Finished days are committed together four times a second, because each durable commit waits
+/// for the disk. A cancel or a failure rolls back the current day only and commits the days
+/// finished before it, so they stay imported and no day is ever partly written.
 final class ExecutionRunner {
     private var execution: Execution
     private let sync: SyncDefinition
@@ -25,6 +26,13 @@ final class ExecutionRunner {
     private static let saveInterval: TimeInterval = 1
     /// How many records are read between two checks of the cancel flag.
     private static let cancelCheckInterval = 256
+    /// How long finished days wait for a commit, in seconds: a year of small days commits a few
+    /// dozen times rather than 365 times, and a crash loses at most this much work.
+    private static let commitInterval: TimeInterval = 0.25
+
+    /// Days finished in the destination and waiting for its next commit, in order.
+    private var uncommittedDays: [(index: Int, day: Day?, counts: UnitCounts)] = []
+    private var lastCommit = Date.distantPast
 
     init(execution: Execution, sync: SyncDefinition, workspace: Workspace, store: any StateStore,
          connectors: any ConnectorFactory, cancellation: CancellationFlag,
@@ -84,14 +92,51 @@ final class ExecutionRunner {
     private func importUnits(from source: any RecordSource, into destination: any Destination) throws {
         let units: [Day?] = sync.supportsPeriods ? execution.plannedDays.map { $0 } : [nil]
 
+        lastCommit = now()
         for (index, day) in units.enumerated() {
             if cancellation.isCanceled {
-                return
+                break
             }
             currentDay = day
-            try importUnit(day, index: index, from: source, into: destination)
+            do {
+                try importUnit(day, index: index, from: source, into: destination)
+                if now().timeIntervalSince(lastCommit) >= ExecutionRunner.commitInterval {
+                    try commitFinishedDays(destination)
+                }
+            } catch {
+                // The days finished before the failing one stay imported, as they would have
+                // if each had committed alone.
+                do {
+                    try commitFinishedDays(destination)
+                } catch {
+                    log(.error, "\(error)")
+                }
+                throw error
+            }
         }
         currentDay = nil
+        try commitFinishedDays(destination)
+    }
+
+    /// Commits the finished days, then records each in the ledger and shows it imported.
+    private func commitFinishedDays(_ destination: any Destination) throws {
+        lastCommit = now()
+        guard !uncommittedDays.isEmpty else { return }
+        let days = uncommittedDays
+        uncommittedDays = []
+        do {
+            try destination.commitFinishedDays()
+        } catch {
+            for finished in days {
+                discardDayCounts(finished.index)
+                setDayState(finished.index, .failed)
+            }
+            throw error
+        }
+        for finished in days {
+            try recordImport(finished.day, counts: finished.counts)
+            completeUnit(finished.index, day: finished.day, counts: finished.counts)
+        }
     }
 
     private func importUnit(_ day: Day?, index: Int, from source: any RecordSource, into destination: any Destination) throws {
@@ -121,16 +166,16 @@ final class ExecutionRunner {
                 log(.info, "\(unitName(day)): canceled while importing; its rows were rolled back")
                 return
             }
-            try batch.commit()
+            try batch.finish()
         } catch {
             batch.rollback()
             discardDayCounts(index)
             setDayState(index, .failed)
             throw error
         }
-
-        try recordImport(day, counts: counts)
-        completeUnit(index, day: day, counts: counts)
+        // The day stays shown as running until its commit.
+        updateDayCounts(index, counts)
+        uncommittedDays.append((index, day, counts))
     }
 
     /// Copies every record of `reader` into `batch`, returning `false` when canceled midway.

@@ -78,6 +78,10 @@ public final class SQLiteConnection {
     /// The rowid of the last row inserted through this connection.
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// Whether a transaction is open. SQLite rolls a transaction back by itself after some
+    /// errors, such as a full disk, and this is how a caller learns that it did.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     public var changes: Int { Int(sqlite3_changes(handle)) }
 

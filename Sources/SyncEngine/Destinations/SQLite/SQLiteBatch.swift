@@ -1,7 +1,7 @@
 import SyncModel
 import SyncStore
 
-/// The rows of one day of a `SQLiteDestination`, written inside one open transaction.
+/// The rows of one day of a `SQLiteDestination`, written inside the day's savepoint.
 final class SQLiteBatch: DestinationBatch {
     private let destination: SQLiteDestination
     private let connection: SQLiteConnection
@@ -32,15 +32,20 @@ final class SQLiteBatch: DestinationBatch {
         }
     }
 
-    func commit() throws {
+    func finish() throws {
         try checkOpen()
         do {
-            try destination.commit(day: day, executionID: executionID, records: records, connection: connection)
+            try destination.finish(day: day, executionID: executionID, records: records, connection: connection)
             isOpen = false
         } catch {
             rollback()
             throw destination.mapFailure(error, action: "committing", day: day)
         }
+    }
+
+    func commit() throws {
+        try finish()
+        try destination.commitFinishedDays()
     }
 
     func rollback() {

@@ -5,9 +5,11 @@ import SyncStore
 /// A table of a SQLite database file that a sync writes its records to.
 ///
 /// Rows carry two lineage columns: `_syncdeck_day` (the imported day, `NULL` for a snapshot)
-/// and `_syncdeck_execution`. Each day is written in one `BEGIN IMMEDIATE` transaction that
-/// also adds a row to `_syncdeck_imports`, so the database itself records which execution
-/// imported which day. Without a schema, columns are added as records bring new fields.
+/// and `_syncdeck_execution`. Each day is written inside a savepoint that also adds a row to
+/// `_syncdeck_imports`, so the database itself records which execution imported which day.
+/// Finished days stay in one `BEGIN IMMEDIATE` transaction until `commitFinishedDays()`, and a
+/// day rolled back is rolled back to its savepoint, so the days finished before it are kept.
+/// Without a schema, columns are added as records bring new fields.
 ///
 /// - Note: A destination is used by one thread at a time, like its `SQLiteConnection`.
 public final class SQLiteDestination: Destination {
@@ -32,7 +34,11 @@ public final class SQLiteDestination: Destination {
     private var insertStatements: [[String]: SQLiteStatement] = [:]
     /// The statement used for the previous record, which the next one almost always shares.
     private var lastInsert: (columns: [String], statement: SQLiteStatement)?
+    /// Whether a day is being written, inside its savepoint.
     private var hasOpenBatch = false
+    /// Whether the transaction of the finished days and of the day being written is open.
+    private var hasOpenTransaction = false
+    private static let daySavepoint = "syncdeck_day"
 
     /// Runs on each new connection before it is used. Tests set it to give the database a
     /// page limit or make it query-only, since they run as root and cannot otherwise fill a
@@ -86,7 +92,14 @@ public final class SQLiteDestination: Destination {
         }
 
         do {
-            try connection.execute("BEGIN IMMEDIATE")
+            if !hasOpenTransaction {
+                try connection.execute("BEGIN IMMEDIATE")
+                hasOpenTransaction = true
+            } else if !connection.isInTransaction {
+                // Beginning again would commit the next days without the finished ones.
+                throw SQLiteError.rolledBackTransaction(displayPath)
+            }
+            try connection.execute("SAVEPOINT \(SQLiteDestination.daySavepoint)")
         } catch {
             throw failure.map(error, action: "starting a transaction on", day: day)
         }
@@ -134,9 +147,30 @@ public final class SQLiteDestination: Destination {
         }
     }
 
+    public func commitFinishedDays() throws {
+        guard hasOpenTransaction, let connection else { return }
+        guard !hasOpenBatch else {
+            throw ExecutionFailure(
+                .technical, "table \(table) of \(displayPath) still has a day being written",
+                hint: "Retry the execution; this is a defect of SyncDeck if it happens again.")
+        }
+        hasOpenTransaction = false
+        do {
+            guard connection.isInTransaction else {
+                throw SQLiteError.rolledBackTransaction(displayPath)
+            }
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw failure.map(error, action: "committing", day: nil)
+        }
+    }
+
     public func close() {
-        if hasOpenBatch, let connection {
-            rollback(connection: connection)
+        // Days finished but not committed are rolled back: the engine commits them first.
+        if hasOpenTransaction, let connection {
+            try? connection.execute("ROLLBACK")
+            hasOpenTransaction = false
         }
         insertStatements.removeAll()
         lastInsert = nil
@@ -165,21 +199,26 @@ public final class SQLiteDestination: Destination {
         while try statement.step() {}
     }
 
-    /// Records the import in `_syncdeck_imports` and commits the day's transaction.
-    func commit(day: Day?, executionID: ExecutionID, records: Int, connection: SQLiteConnection) throws {
-        let committedAt = ISO8601DateFormatter().string(from: Date())
+    /// Records the import in `_syncdeck_imports` and releases the day's savepoint, which keeps
+    /// its rows in the transaction until `commitFinishedDays()`.
+    func finish(day: Day?, executionID: ExecutionID, records: Int, connection: SQLiteConnection) throws {
+        let committedAt = UTCTimestamp.text(Date())
         try connection.query(TableLayout.insertImport(), [
             .text(table), day.map { .text($0.description) } ?? .null, .integer(executionID),
             .integer(Int64(records)), .text(committedAt),
         ])
-        try connection.execute("COMMIT")
+        try connection.execute("RELEASE \(SQLiteDestination.daySavepoint)")
         hasOpenBatch = false
     }
 
     func rollback(connection: SQLiteConnection) {
-        // SQLite rolls a transaction back by itself after some errors, such as a full disk,
-        // and then ROLLBACK fails with nothing left to undo, so its error is ignored.
-        try? connection.execute("ROLLBACK")
+        // SQLite rolls a whole transaction back by itself after some errors, such as a full
+        // disk. The days finished before are then gone too, and `commitFinishedDays()` reports
+        // it. Otherwise only the day's own rows are undone.
+        if connection.isInTransaction {
+            try? connection.execute("ROLLBACK TO \(SQLiteDestination.daySavepoint)")
+            try? connection.execute("RELEASE \(SQLiteDestination.daySavepoint)")
+        }
         hasOpenBatch = false
 
         // Columns added for a schemaless source were rolled back with the rows, so the
@@ -354,5 +393,13 @@ public final class SQLiteDestination: Destination {
         case .decimal(let number): return .real(number)
         case .boolean(let flag): return .integer(flag ? 1 : 0)
         }
+    }
+}
+
+private extension SQLiteError {
+    /// SQLite rolled the transaction of the finished days back by itself after an error.
+    static func rolledBackTransaction(_ path: String) -> SQLiteError {
+        SQLiteError(code: 1, message: "the days finished since the last commit were rolled back after an earlier error",
+                    context: path)
     }
 }
