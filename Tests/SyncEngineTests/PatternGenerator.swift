@@ -28,7 +28,7 @@ enum PatternGenerator {
         return branches.joined(separator: "|")
     }
 
-    /// A text built from pieces of the pattern and of the common pieces, up to 7 of them.
+    /// Returns a text of up to 7 pieces, taken from the pattern's scalars and the common pieces.
     static func text(for pattern: String, _ random: inout SplitMix64) -> String {
         let own = pattern.unicodeScalars.filter { !"\\[]{}()|*+?^$".unicodeScalars.contains($0) }.map { String($0) }
         let pieces = own + textPieces
@@ -77,7 +77,7 @@ enum PatternGenerator {
         for _ in 0...Int.random(in: 0...3, using: &random) {
             switch Int.random(in: 0..<5, using: &random) {
             case 0, 1:
-                // `[:` opens a POSIX class for ICU, which the subset refuses.
+                // `[:` opens a POSIX class for ICU, which the subset rejects.
                 let literal = pick(classLiterals, &random)
                 text += literal == ":" && text.hasSuffix("[") || literal == ":" && text.hasSuffix("[^") ? "a" : literal
             case 2, 3: text += pick(ranges, &random)

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import SyncEngine
 
-/// What `SimplePattern` accepts, what it refuses, and how it matches.
+/// Tests of what `SimplePattern` accepts, what it rejects, and how it matches.
 @Suite struct SimplePatternTests {
-    /// Returns what `SimplePattern` says of `text`, or `nil` when it refuses the pattern or
+    /// Returns whether `SimplePattern` matches `text`, or `nil` when it rejects the pattern or
     /// leaves the text to ICU.
     private func matches(_ pattern: String, _ text: String) -> Bool? {
         SimplePattern(pattern)?.matches(text)
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func matchesScalarsNotCharacters() {
-        // "é" written as e and a combining accent is one Character and two scalars, as ICU sees it.
+        // "é" written as e and a combining accent is one Character but two scalars for ICU.
         #expect(matches("e.", "e\u{301}") == true)
         #expect(matches(".", "e\u{301}") == false)
         #expect(matches("..", "👍🏽") == true)
@@ -86,7 +86,7 @@ import Testing
         #expect(SimplePattern("a{1000}") != nil)
     }
 
-    // MARK: - Refusals
+    // MARK: - Rejections
 
     @Test(arguments: [
         "a*?", "a+?", "a??", "a{2}?", "a*+", "a++", "a{2}+", "a**",
@@ -99,12 +99,12 @@ import Testing
         "a(", "a)", "(?:a", "*a", "+", "?", "a|*", "(*)",
         "a^", "(^a)", "a$b", "(a$)", "$a", "^*", "a\\",
     ])
-    func refused(_ pattern: String) {
+    func rejected(_ pattern: String) {
         #expect(SimplePattern(pattern) == nil)
     }
 
-    /// A refused pattern that ICU finds valid still works, through `NSRegularExpression`.
-    @Test func refusalFallsBackToICU() throws {
+    /// A rejected pattern that ICU finds valid still works, through `NSRegularExpression`.
+    @Test func rejectedFallsBackToICU() throws {
         let matcher = try PatternCache.shared.matcher(for: "(?i)ab+c")
         #expect(!matcher.isSimple)
         #expect(matcher.matches("ABBC"))

@@ -41,7 +41,7 @@ final class PatternCache: @unchecked Sendable {
         return try compiledExpression(pattern)
     }
 
-    /// Whether ICU has compiled `pattern`: tests use it to check that simple patterns never do.
+    /// Returns whether ICU has compiled `pattern`. Tests use it to check that simple patterns never do.
     func hasExpression(for pattern: String) -> Bool {
         lock.lock()
         defer { lock.unlock() }

@@ -41,10 +41,9 @@ struct PatternMatcher: @unchecked Sendable {
         }
     }
 
-    /// Asks ICU about a text whose answer depends on its Unicode tables. The expression is
-    /// compiled on the first such text only. `SimplePattern` accepts only patterns that ICU
-    /// accepts too, so the compile cannot fail; if it ever did, the text is reported as not
-    /// matching rather than let through unchecked.
+    /// Matches with ICU a text whose result depends on its Unicode tables, compiling the
+    /// expression for the first such text. `SimplePattern` accepts only patterns that ICU accepts
+    /// too. If the compile still failed, the text is reported as not matching, not let through.
     private func matchesWithICU(_ text: String) -> Bool {
         guard let expression = try? PatternCache.shared.expression(for: pattern) else { return false }
         return PatternCache.matches(expression, text)

@@ -2,16 +2,16 @@
 /// `[a-z0-9_]`, or a class escape such as `\d`.
 ///
 /// Every ASCII scalar is decided by a bitmap built at compile time, so the common case is one bit
-/// test. Beyond ASCII, ranges and `\s` are decided here too, but `\d` and `\w` are not: their
-/// membership comes from Unicode data, and the tables of the Swift runtime are often a Unicode
-/// version ahead of ICU's (digits added in a new version are Nd for one and not the other). For
-/// those, `contains` answers `.unknown` and the caller asks ICU, which is what the schema promises.
+/// test. Beyond ASCII, ranges and `\s` are decided here too, but `\d` and `\w` are not. Their
+/// members come from Unicode data, and the Swift runtime's tables can be of a newer Unicode
+/// version than ICU's. With Swift 6.3 on Linux, U+11DE0 to U+11DE9 are Nd for Swift and not for
+/// ICU. So `contains` returns `.unknown` there, and the caller asks ICU.
 struct ScalarClass: Sendable, Equatable {
-    /// What a class says of one scalar.
+    /// The result of testing one scalar.
     enum Verdict {
         case yes
         case no
-        /// Only ICU's Unicode tables can answer.
+        /// Only ICU's Unicode tables can decide.
         case unknown
     }
 
@@ -31,12 +31,12 @@ struct ScalarClass: Sendable, Equatable {
     private var properties: [PropertyItem] = []
     private var isNegated = false
 
-    /// The class of one escape outside brackets, `\d` for example.
+    /// Creates the class of one escape outside brackets, `\d` for example.
     init(_ property: Property, isComplement: Bool) {
         add(property, isComplement: isComplement)
     }
 
-    /// An empty class, to be filled with `add` and closed with `negate`.
+    /// Creates an empty class, to be filled with `add` and closed with `negate`.
     init() {}
 
     /// Adds the scalars `range` to the class.
@@ -95,8 +95,8 @@ struct ScalarClass: Sendable, Equatable {
         return isUnknown ? .unknown : .no
     }
 
-    /// The White_Space property beyond ASCII, which ICU's `\s` uses. It has not changed since
-    /// Unicode 6.3; a test checks it against ICU for every scalar.
+    /// Returns whether `value` has the White_Space property, which ICU's `\s` uses, beyond ASCII.
+    /// A test compares it with the linked ICU.
     private static func isWhiteSpace(_ value: UInt32) -> Bool {
         switch value {
         case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true

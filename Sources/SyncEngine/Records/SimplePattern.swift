@@ -14,9 +14,9 @@
 /// Anything else makes `init` return `nil`, and the caller uses `NSRegularExpression`. A pattern
 /// that is accepted means what ICU makes of `\A(?:pattern)\z`, and ICU accepts it too.
 ///
-/// Matching runs a Thompson automaton over the Unicode scalars of the text (ICU matches code
-/// points, not characters), one step per scalar, so its work is bounded by the length of the text
-/// times the size of the program, whatever the pattern: `(a*)*b` cannot make it backtrack.
+/// Matching runs a Thompson automaton over the Unicode scalars of the text, because ICU matches
+/// code points, not characters. It takes one step per scalar, so its work is at most the length of
+/// the text times the size of the program. A pattern such as `(a*)*b` cannot make it backtrack.
 ///
 /// - Note: `matches` returns `nil` when `\d` or `\w` must judge a scalar beyond ASCII, because the
 ///   Unicode tables of the Swift runtime and of ICU are not the same version; ICU must answer then.

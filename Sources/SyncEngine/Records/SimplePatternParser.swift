@@ -1,8 +1,9 @@
-/// Reads a pattern of the subset that `SimplePattern` matches into a tree, or refuses it.
+/// A reader of patterns in the subset that `SimplePattern` matches, building a tree or
+/// rejecting the pattern.
 ///
-/// The subset is chosen so that every pattern it accepts is valid for ICU and means the same
-/// there; anything doubtful is refused, and the caller falls back to `NSRegularExpression`.
-/// Refusing is always safe, accepting never is, so the parser errs on refusing.
+/// Every pattern the subset accepts must be valid for ICU and mean the same there. A wrong
+/// rejection only costs speed, because the caller then uses `NSRegularExpression`, but a wrong
+/// acceptance changes results. So the parser rejects whatever it is unsure of.
 struct SimplePatternParser {
     /// A part of a pattern. Groups leave no node of their own: nothing is captured.
     indirect enum Node {
@@ -29,7 +30,7 @@ struct SimplePatternParser {
         scalars = Array(pattern.unicodeScalars)
     }
 
-    /// Returns the tree of `pattern` and its classes, or `nil` when the subset refuses it.
+    /// Returns the tree of `pattern` and its classes, or `nil` when the subset rejects it.
     static func parse(_ pattern: String) -> (node: Node, classes: [ScalarClass])? {
         var parser = SimplePatternParser(pattern)
         guard let node = parser.alternation(topLevel: true), parser.index == parser.scalars.count else {
@@ -63,7 +64,7 @@ struct SimplePatternParser {
     /// Reads one branch of an alternation. The text is anchored right around the top-level
     /// alternation, so a `^` that opens one of its branches, or a `$` that closes one, can only
     /// stand at the start or the end of the text: they change nothing and are skipped. Anywhere
-    /// else their meaning depends on line terminators, and the pattern is refused.
+    /// else their meaning depends on line terminators, so the pattern is rejected.
     private mutating func sequence(topLevel: Bool) -> Node? {
         var items: [Node] = []
         if topLevel, peek == "^" {
@@ -90,7 +91,7 @@ struct SimplePatternParser {
         case ".":
             index += 1
             return .any
-        case "*", "+", "?", "{", "}", "[", "]", ")", "|", "^", "$":
+        case "*", "+", "?", "{", "}", "]", ")", "|", "^", "$":
             return nil
         default:
             index += 1
@@ -112,7 +113,7 @@ struct SimplePatternParser {
     // MARK: - Quantifiers
 
     /// Reads the greedy quantifier after `node`, if any. Lazy and possessive forms, and a
-    /// quantifier after another, are refused.
+    /// quantifier after another, are rejected.
     private mutating func quantifier(on node: Node) -> Node? {
         let bounds: (min: Int, max: Int?)
         switch peek {
@@ -185,8 +186,8 @@ struct SimplePatternParser {
     }
 
     /// Reads a backslash and what it escapes: a class escape, `\t`, `\n`, `\r`, or ASCII
-    /// punctuation taken literally. Letters and digits mean other things to ICU (or nothing,
-    /// which is an error there), so every other escape is refused.
+    /// punctuation taken literally. ICU reads other letters and digits as other escapes or as
+    /// errors, so every other escape is rejected.
     private mutating func escapedItem() -> Item? {
         guard let escaped = peek(ahead: 1) else { return nil }
         index += 2
@@ -209,7 +210,7 @@ struct SimplePatternParser {
     // MARK: - Brackets
 
     /// Reads a bracket class. Nested brackets, set operations, POSIX names, a `]` or `-` that
-    /// could be read two ways, and ranges that ICU would reject are all refused.
+    /// could be read two ways, and ranges that ICU would reject are all rejected.
     private mutating func bracket() -> Node? {
         index += 1
         var set = ScalarClass()

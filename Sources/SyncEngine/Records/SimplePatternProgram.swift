@@ -14,8 +14,8 @@ struct SimplePatternProgram: Sendable {
         case match
     }
 
-    /// The most instructions a pattern may take. Bounded repeats are written out, so
-    /// `(a{1,900}){900}` would otherwise build a huge program; such patterns fall back to ICU.
+    /// The maximum number of instructions of a pattern. Bounded repeats are written out, so
+    /// `(a{1,900}){900}` would build a huge program. Such patterns fall back to ICU.
     static let sizeLimit = 5000
 
     private(set) var instructions: [Instruction] = []
@@ -30,7 +30,7 @@ struct SimplePatternProgram: Sendable {
         instructions.append(.match)
     }
 
-    /// The number of instructions `node` takes, saturating just above `sizeLimit`.
+    /// Counts the instructions of `node`, saturating just above `sizeLimit`.
     private static func size(of node: SimplePatternParser.Node) -> Int {
         let cap = sizeLimit + 1
         switch node {
