@@ -93,6 +93,19 @@ import Testing
         #expect(issue(.text("ab"), .string, rules)?.kind == .ruleViolated)
     }
 
+    @Test func patternOutsideTheSimpleSubset() {
+        let rules = FieldRules(pattern: "(?i)c[0-9]{3}")
+        #expect(issue(.text("C123"), .string, rules) == nil)
+        #expect(issue(.text("D123"), .string, rules)?.kind == .ruleViolated)
+    }
+
+    @Test func patternDigitsOfOtherScripts() {
+        // Beyond ASCII, ICU's own Unicode tables decide what `\d` takes.
+        let rules = FieldRules(pattern: "\\d+")
+        #expect(issue(.text("٣٤"), .string, rules) == nil)
+        #expect(issue(.text("٣x"), .string, rules)?.kind == .ruleViolated)
+    }
+
     @Test func enumOfStrings() {
         let rules = FieldRules(allowed: [.text("paid"), .text("refunded")])
         #expect(issue(.text("paid"), .string, rules) == nil)

@@ -112,6 +112,19 @@ func schemaRuleRejected(_ rejection: RuleRejectionCase) throws {
         #expect(field?.rules.pattern == "C[0-9]{6}")
     }
 
+    @Test func simplePatternLoadsWithoutICU() throws {
+        // Unique to this test: the cache is shared by the whole process.
+        let pattern = "L[0-9]{4}-loaded"
+        _ = try loadedField(["name": "code", "type": "string", "pattern": pattern])
+        #expect(!PatternCache.shared.hasExpression(for: pattern))
+    }
+
+    @Test func otherPatternLoadsWithICU() throws {
+        let pattern = "(?i)L[0-9]{4}-loaded"
+        _ = try loadedField(["name": "code", "type": "string", "pattern": pattern])
+        #expect(PatternCache.shared.hasExpression(for: pattern))
+    }
+
     @Test func enumOfStrings() throws {
         let field = try loadedField(["name": "status", "type": "string", "enum": ["paid", "refunded"]])
         #expect(field?.rules.allowed == [.text("paid"), .text("refunded")])

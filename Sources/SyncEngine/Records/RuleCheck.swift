@@ -1,14 +1,13 @@
-import Foundation
 import SyncModel
 
 /// The rules of one schema field, prepared once per file so that checking a value needs no
 /// parsing or compiling: bounds in the field's own form, the allowed values as a set, the
-/// pattern as a compiled expression.
+/// pattern compiled.
 struct RuleCheck {
     let field: FieldSpec
     private let minimum: Bound?
     private let maximum: Bound?
-    private let expression: NSRegularExpression?
+    private let pattern: PatternMatcher?
     private let allowed: Set<FieldValue>?
 
     /// Whether no value can break a rule, so `violation(of:)` need not run.
@@ -21,9 +20,9 @@ struct RuleCheck {
         maximum = rules.maximum.flatMap { Bound($0, type: field.type) }
         // The workspace loader has compiled the pattern already, so this only fails for a
         // schema built in code. NOTE: such a rule is then skipped silently, not reported.
-        expression = rules.pattern.flatMap { try? PatternCache.shared.expression(for: $0) }
+        pattern = rules.pattern.flatMap { try? PatternCache.shared.matcher(for: $0) }
         allowed = rules.allowed.map { Set($0.map { RuleCheck.fieldValue($0, type: field.type) }) }
-        isEmpty = minimum == nil && maximum == nil && expression == nil && allowed == nil
+        isEmpty = minimum == nil && maximum == nil && pattern == nil && allowed == nil
     }
 
     /// Returns why `value` breaks a rule of the field, or `nil` when it follows them all.
@@ -37,7 +36,7 @@ struct RuleCheck {
         if let maximum, maximum.isBelow(value) {
             return "field \"\(field.name)\" is \(RuleCheck.show(value)), above the maximum \(maximum.text)"
         }
-        if let expression, case .text(let text) = value, !PatternCache.matches(expression, text) {
+        if let pattern, case .text(let text) = value, !pattern.matches(text) {
             return "field \"\(field.name)\" is \(RuleCheck.show(value)), which does not match the pattern \(field.rules.pattern ?? "")"
         }
         if let allowed, !allowed.contains(value) {

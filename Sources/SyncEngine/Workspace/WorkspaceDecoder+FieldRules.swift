@@ -112,11 +112,8 @@ extension WorkspaceDecoder {
             isValid = false
             return nil
         }
-        // The pattern is compiled alone first, because the anchors added around it could turn
-        // an unbalanced parenthesis into a valid but different expression.
         do {
-            _ = try NSRegularExpression(pattern: pattern)
-            _ = try PatternCache.shared.expression(for: pattern)
+            _ = try PatternCache.shared.matcher(for: pattern)
         } catch {
             report(path, "\(JSONText.quoted(pattern)) is not a valid regular expression",
                    fix: "check its brackets, braces and parentheses; a backslash is written \\\\ in JSON, "
