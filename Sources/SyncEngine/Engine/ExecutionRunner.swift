@@ -24,8 +24,6 @@ final class ExecutionRunner {
     private static let progressInterval: TimeInterval = 0.2
     /// How often progress is saved to the store while days complete.
     private static let saveInterval: TimeInterval = 1
-    /// How many records are read between two checks of the cancel flag.
-    private static let cancelCheckInterval = 256
     /// How long finished days wait for a commit, in seconds: a year of small days commits a few
     /// dozen times rather than 365 times, and a crash loses at most this much work.
     private static let commitInterval: TimeInterval = 0.25
@@ -91,31 +89,142 @@ final class ExecutionRunner {
 
     private func importUnits(from source: any RecordSource, into destination: any Destination) throws {
         let units: [Day?] = sync.supportsPeriods ? execution.plannedDays.map { $0 } : [nil]
+        let pipeline = RecordPipeline(units: units, source: source, schema: sync.schema,
+                                      timeZone: workspace.client(id: execution.clientID)?.timeZone,
+                                      cancellation: cancellation)
+        pipeline.start()
+        defer { pipeline.stop() }
 
         lastCommit = now()
-        for (index, day) in units.enumerated() {
-            if cancellation.isCanceled {
-                break
-            }
-            currentDay = day
+        do {
+            try writeUnits(from: pipeline, into: destination)
+        } catch {
+            // The days finished before the failing one stay imported, as they would have if
+            // each had committed alone.
+            pipeline.stop()
             do {
-                try importUnit(day, index: index, from: source, into: destination)
-                if now().timeIntervalSince(lastCommit) >= ExecutionRunner.commitInterval {
-                    try commitFinishedDays(destination)
-                }
+                try commitFinishedDays(destination)
             } catch {
-                // The days finished before the failing one stay imported, as they would have
-                // if each had committed alone.
+                log(.error, "\(error)")
+            }
+            throw error
+        }
+        currentDay = nil
+        try commitFinishedDays(destination)
+    }
+
+    /// A day being written: its place in the plan, its batch and its counts so far.
+    private struct OpenUnit {
+        let index: Int
+        let day: Day?
+        let batch: any DestinationBatch
+        var counts = UnitCounts()
+    }
+
+    /// Writes the records that `pipeline` reads, day by day, until the plan is done, a cancel
+    /// stops it, or a day fails.
+    private func writeUnits(from pipeline: RecordPipeline, into destination: any Destination) throws {
+        var open: OpenUnit?
+        while let message = pipeline.next() {
+            switch message {
+            case .logged(let level, let text):
+                log(level, text)
+
+            case .dayStarted(let index, let day):
+                if cancellation.isCanceled {
+                    return
+                }
+                currentDay = day
+                setDayState(index, .running)
+                publishUpdate(force: true)
                 do {
-                    try commitFinishedDays(destination)
+                    open = OpenUnit(index: index, day: day, batch: try destination.begin(day: day, executionID: execution.id))
                 } catch {
-                    log(.error, "\(error)")
+                    setDayState(index, .failed)
+                    throw error
+                }
+
+            case .records(let items):
+                guard var unit = open else { continue }
+                do {
+                    try write(items, into: &unit)
+                } catch {
+                    abandon(unit, state: .failed)
+                    throw error
+                }
+                if cancellation.isCanceled {
+                    abandonCanceled(unit)
+                    return
+                }
+                open = unit
+                updateDayCounts(unit.index, unit.counts)
+                publishUpdate(force: false)
+
+            case .dayEnded:
+                guard let unit = open else { continue }
+                open = nil
+                if cancellation.isCanceled {
+                    abandonCanceled(unit)
+                    return
+                }
+                try finishUnit(unit, destination)
+
+            case .failed(let error):
+                if let unit = open {
+                    abandon(unit, state: .failed)
+                } else if let index = execution.progress.days.lastIndex(where: { $0.state == .running }) {
+                    setDayState(index, .failed)
                 }
                 throw error
             }
         }
-        currentDay = nil
-        try commitFinishedDays(destination)
+        // The reading stopped within a day: only a cancel does that.
+        if let unit = open {
+            abandonCanceled(unit)
+        }
+    }
+
+    private func write(_ items: [RecordPipeline.CheckedItem], into unit: inout OpenUnit) throws {
+        for item in items {
+            unit.counts.read += 1
+            execution.progress.recordsRead += 1
+            switch item {
+            case .valid(let record):
+                try unit.batch.write(record)
+                unit.counts.written += 1
+            case .rejected(let issue):
+                reject(issue, counts: &unit.counts)
+            }
+        }
+    }
+
+    /// Ends the day in the destination and commits the finished days when their time has come.
+    private func finishUnit(_ unit: OpenUnit, _ destination: any Destination) throws {
+        do {
+            try unit.batch.finish()
+        } catch {
+            abandon(unit, state: .failed)
+            throw error
+        }
+        // The day stays shown as running until its commit.
+        updateDayCounts(unit.index, unit.counts)
+        uncommittedDays.append((unit.index, unit.day, unit.counts))
+        if now().timeIntervalSince(lastCommit) >= ExecutionRunner.commitInterval {
+            try commitFinishedDays(destination)
+        }
+    }
+
+    private func abandonCanceled(_ unit: OpenUnit) {
+        abandon(unit, state: .skipped)
+        log(.info, "\(unitName(unit.day)): canceled while importing; its rows were rolled back")
+    }
+
+    /// Rolls the day's rows back and shows it with nothing written.
+    private func abandon(_ unit: OpenUnit, state: DayProgress.State) {
+        unit.batch.rollback()
+        updateDayCounts(unit.index, unit.counts)
+        discardDayCounts(unit.index)
+        setDayState(unit.index, state)
     }
 
     /// Commits the finished days, then records each in the ledger and shows it imported.
@@ -137,80 +246,6 @@ final class ExecutionRunner {
             try recordImport(finished.day, counts: finished.counts)
             completeUnit(finished.index, day: finished.day, counts: finished.counts)
         }
-    }
-
-    private func importUnit(_ day: Day?, index: Int, from source: any RecordSource, into destination: any Destination) throws {
-        setDayState(index, .running)
-        publishUpdate(force: true)
-
-        let reader: any RecordReader
-        do {
-            reader = try source.open(day: day, context: sourceContext)
-        } catch let failure as ExecutionFailure {
-            setDayState(index, .failed)
-            throw failure
-        }
-        defer { reader.close() }
-
-        let timeZone = workspace.client(id: execution.clientID)?.timeZone
-        let validator = RecordValidator(schema: sync.schema, day: day, location: reader.location, timeZone: timeZone)
-        let batch = try destination.begin(day: day, executionID: execution.id)
-        var counts = UnitCounts()
-
-        do {
-            let completed = try copyRecords(from: reader, through: validator, into: batch, index: index, counts: &counts)
-            guard completed else {
-                batch.rollback()
-                discardDayCounts(index)
-                setDayState(index, .skipped)
-                log(.info, "\(unitName(day)): canceled while importing; its rows were rolled back")
-                return
-            }
-            try batch.finish()
-        } catch {
-            batch.rollback()
-            discardDayCounts(index)
-            setDayState(index, .failed)
-            throw error
-        }
-        // The day stays shown as running until its commit.
-        updateDayCounts(index, counts)
-        uncommittedDays.append((index, day, counts))
-    }
-
-    /// Copies every record of `reader` into `batch`, returning `false` when canceled midway.
-    private func copyRecords(from reader: any RecordReader, through validator: RecordValidator,
-                             into batch: any DestinationBatch, index: Int, counts: inout UnitCounts) throws -> Bool {
-        while let item = try reader.next() {
-            counts.read += 1
-            execution.progress.recordsRead += 1
-
-            switch item {
-            case .record(let record):
-                switch validator.validate(record) {
-                case .valid(let valid):
-                    try batch.write(valid)
-                    counts.written += 1
-                case .invalid(let issue):
-                    reject(issue, counts: &counts)
-                }
-            case .malformed(let issue):
-                reject(issue, counts: &counts)
-            }
-
-            if counts.read % ExecutionRunner.cancelCheckInterval == 0 {
-                if cancellation.isCanceled { return false }
-                updateDayCounts(index, counts)
-                publishUpdate(force: false)
-            }
-        }
-        return !cancellation.isCanceled
-    }
-
-    /// Lets a source log through this execution and see its cancel request while it waits.
-    private var sourceContext: SourceContext {
-        SourceContext(log: { [weak self] level, message in self?.log(level, message) },
-                      isCanceled: { [cancellation] in cancellation.isCanceled })
     }
 
     private func reject(_ issue: RecordIssue, counts: inout UnitCounts) {

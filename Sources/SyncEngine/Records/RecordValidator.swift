@@ -30,8 +30,14 @@ public final class RecordValidator {
     public let timeZone: TimeZone?
 
     private let schemaColumns: [String]
+    /// The schema's types and `required` flags, kept apart: reading a `FieldSpec` from the
+    /// schema for each field of each record copies it, with a retain and a release of each of
+    /// its strings and arrays.
+    private let types: [FieldType]
+    private let requiredFlags: [Bool]
     private let checks: [RuleCheck]
-    private let hasRules: Bool
+    /// The positions of the fields that have rules.
+    private let ruleFields: [Int]
     private var uniqueness: UniqueValues
 
     /// - Parameter timeZone: the client's time zone, for timestamps written without an offset.
@@ -41,8 +47,11 @@ public final class RecordValidator {
         self.day = day
         self.location = location
         self.schemaColumns = schema?.map(\.name) ?? []
-        self.checks = (schema ?? []).map(RuleCheck.init)
-        self.hasRules = checks.contains { !$0.isEmpty }
+        self.types = schema?.map(\.type) ?? []
+        self.requiredFlags = schema?.map(\.required) ?? []
+        let checks = (schema ?? []).map(RuleCheck.init)
+        self.checks = checks
+        self.ruleFields = checks.indices.filter { !checks[$0].isEmpty }
         self.uniqueness = UniqueValues(schema: schema ?? [])
     }
 
@@ -54,16 +63,16 @@ public final class RecordValidator {
         }
 
         var values: [FieldValue] = []
-        values.reserveCapacity(schema.count)
-        for (position, field) in schema.enumerated() {
-            let value = lookUp(field.name, near: position, in: record)
-            guard let converted = convert(value, for: field) else {
-                return .invalid(typeIssue(value, field: field, line: record.line))
+        values.reserveCapacity(schemaColumns.count)
+        for position in schemaColumns.indices {
+            let value = lookUp(schemaColumns[position], near: position, in: record)
+            guard let converted = convert(value, type: types[position], required: requiredFlags[position]) else {
+                return .invalid(typeIssue(value, field: schema[position], line: record.line))
             }
             values.append(converted)
         }
 
-        if hasRules, let issue = ruleIssue(values, line: record.line) {
+        if !ruleFields.isEmpty, let issue = ruleIssue(values, line: record.line) {
             return .invalid(issue)
         }
         if uniqueness.isActive, let issue = duplicateIssue(values, line: record.line) {
@@ -76,14 +85,14 @@ public final class RecordValidator {
 
     /// Returns the value converted to the field's type, or `nil` when it is required and
     /// empty, or not of the type.
-    private func convert(_ value: SourceValue?, for field: FieldSpec) -> FieldValue? {
-        if field.required, FieldConversion.isEmpty(value) {
+    private func convert(_ value: SourceValue?, type: FieldType, required: Bool) -> FieldValue? {
+        if required, FieldConversion.isEmpty(value) {
             return nil
         }
         guard let value else {
             return FieldValue.null
         }
-        return FieldConversion.convert(value, to: field.type, timeZone: timeZone)
+        return FieldConversion.convert(value, to: type, timeZone: timeZone)
     }
 
     /// Finds field `name`, looking first at `position`, where it usually is when the source
@@ -131,9 +140,9 @@ public final class RecordValidator {
     }
 
     private func ruleIssue(_ values: [FieldValue], line: Int) -> RecordIssue? {
-        for (check, value) in zip(checks, values) where !check.isEmpty {
-            if let message = check.violation(of: value) {
-                return issue(.ruleViolated, message, field: check.field.name, line: line)
+        for position in ruleFields {
+            if let message = checks[position].violation(of: values[position]) {
+                return issue(.ruleViolated, message, field: schemaColumns[position], line: line)
             }
         }
         return nil

@@ -8,7 +8,7 @@ struct RuleCheck {
     private let minimum: Bound?
     private let maximum: Bound?
     private let pattern: PatternMatcher?
-    private let allowed: Set<FieldValue>?
+    private let allowed: AllowedValues?
 
     /// Whether no value can break a rule, so `violation(of:)` need not run.
     let isEmpty: Bool
@@ -21,7 +21,7 @@ struct RuleCheck {
         // The workspace loader has compiled the pattern already, so this only fails for a
         // schema built in code. NOTE: such a rule is then skipped silently, not reported.
         pattern = rules.pattern.flatMap { try? PatternCache.shared.matcher(for: $0) }
-        allowed = rules.allowed.map { Set($0.map { RuleCheck.fieldValue($0, type: field.type) }) }
+        allowed = rules.allowed.map { AllowedValues($0.map { RuleCheck.fieldValue($0, type: field.type) }) }
         isEmpty = minimum == nil && maximum == nil && pattern == nil && allowed == nil
     }
 
@@ -75,6 +75,24 @@ struct RuleCheck {
         }
         let more = values.count > shown.count ? " and \(values.count - shown.count) more" : ""
         return shown.joined(separator: ", ") + more
+    }
+}
+
+/// The values of an `enum` rule. A short list is searched in order, which is faster than
+/// hashing each value of each record; a long one is a set.
+private enum AllowedValues {
+    case list([FieldValue])
+    case set(Set<FieldValue>)
+
+    init(_ values: [FieldValue]) {
+        self = values.count <= 16 ? .list(values) : .set(Set(values))
+    }
+
+    func contains(_ value: FieldValue) -> Bool {
+        switch self {
+        case .list(let values): return values.contains(value)
+        case .set(let values): return values.contains(value)
+        }
     }
 }
 

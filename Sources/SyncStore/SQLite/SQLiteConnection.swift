@@ -13,6 +13,7 @@ public final class SQLiteConnection {
     ///
     /// - Parameter busyTimeout: how long a statement waits for another connection's lock, in seconds.
     public init(path: String, readOnly: Bool = false, busyTimeout: TimeInterval = 5) throws {
+        _ = SQLiteConnection.configureLibrary
         var handle: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let result = sqlite3_open_v2(path, &handle, flags, nil)
@@ -30,6 +31,12 @@ public final class SQLiteConnection {
     deinit {
         sqlite3_close_v2(handle)
     }
+
+    /// Settings of the SQLite library for the whole process, which take effect only before the
+    /// first connection opens: Swift runs this once, before it.
+    private static let configureLibrary: Void = {
+        _ = csqlite_disable_memory_statistics()
+    }()
 
     /// Runs one or more statements that take no parameters and return no rows.
     public func execute(_ sql: String) throws {
