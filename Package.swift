@@ -13,7 +13,10 @@ let package = Package(
 
         .target(name: "SyncModel"),
         .target(name: "SyncStore", dependencies: ["SyncModel", "CSQLite"]),
-        .target(name: "SyncEngine", dependencies: ["SyncModel", "SyncStore"]),
+        // libcurl loaded on first use, so that a static build starts without it (see its source).
+        .target(name: "CCurlLoader", exclude: ["link"],
+                linkerSettings: [.unsafeFlags(["-L", "Sources/CCurlLoader/link"])]),
+        .target(name: "SyncEngine", dependencies: ["SyncModel", "SyncStore", "CCurlLoader"]),
         .target(name: "Console", dependencies: ["SyncModel", "SyncEngine", "CNcurses"]),
         .executableTarget(name: "syncdeck", dependencies: ["SyncModel", "SyncStore", "SyncEngine", "Console"]),
         // Console measurements for docs/BENCHMARKS.md; run by hand, never by swift test.

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import CCurlLoader
 import SyncModel
 
 /// Records read from a JSON API over HTTP, one page at a time.
@@ -30,6 +31,12 @@ public final class HTTPSource: RecordSource {
     }
 
     public func open(day: Day?, context: SourceContext) throws -> any RecordReader {
+        // URLSession needs libcurl, which a static build of SyncDeck loads only now.
+        guard syncdeck_curl_is_available() != 0 else {
+            throw ExecutionFailure(.configuration, "HTTP sources need libcurl, which could not be loaded (libcurl.so.4)",
+                                   hint: "Install libcurl on this machine (Debian and Ubuntu: apt-get install libcurl4), then retry.",
+                                   day: day)
+        }
         let request = try firstRequest(day: day)
         return HTTPPageReader(settings: settings, request: request, day: day, context: context, retryPolicy: retryPolicy)
     }
