@@ -31,7 +31,8 @@ struct TwoProcessTests {
     }
 
     @Test func runningSync_refusesSecondProcess() throws {
-        let workspace = try YearWorkspace.make(rowsPerDay: Self.rowsPerDay)
+        // Enough rows that the first run is still importing, seconds later, when the second starts.
+        let workspace = try YearWorkspace.make(rowsPerDay: 2_000)
         defer { workspace.remove() }
         let running = try ChildProcess([SyncdeckBinary.url.path, "run", "--workspace", workspace.folder.path, "acme/orders",
                                         "--operator", "maria"], outputFolder: workspace.folder)
