@@ -36,7 +36,8 @@ import SyncStore
         for record in records {
             try batch.write(record)
         }
-        try batch.commit()
+        try batch.finish()
+        try destination.commitFinishedDays()
     }
 
     private func query(_ sql: String) throws -> [[SQLiteValue]] {
@@ -180,7 +181,8 @@ import SyncStore
         let destination = destination(.append)
         try destination.prepare()
         let batch = try destination.begin(day: monday, executionID: 1)
-        try batch.commit()
+        try batch.finish()
+        try destination.commitFinishedDays()
         #expect(throws: ExecutionFailure.self) { try batch.write(order(1, 1)) }
         destination.close()
     }
@@ -295,7 +297,8 @@ import SyncStore
             try batch.write(valid)
         }
         reader.close()
-        try batch.commit()
+        try batch.finish()
+        try destination.commitFinishedDays()
         destination.close()
 
         #expect(try query("SELECT id, name, tags, active FROM customers ORDER BY id") == [

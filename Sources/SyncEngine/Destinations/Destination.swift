@@ -3,10 +3,10 @@ import SyncModel
 /// Where a sync writes its records.
 ///
 /// Each day (or the snapshot) is written as a whole together with the destination's own record
-/// of which execution imported it, and the engine adds the state ledger entry after the commit;
+/// of which execution imported it. The engine adds the state ledger entry after the commit, and
 /// recovery restores that entry from the destination's own record when the process died in
-/// between. Several finished days may share one commit: a durable commit waits for the disk,
-/// and a year of small days would otherwise spend most of its time waiting. A day is never
+/// between. Several finished days may share one commit, because a durable commit waits for the
+/// disk and a year of small days would otherwise spend most of its time waiting. A day is never
 /// split across commits, so it is in the destination with all of its rows or not at all.
 ///
 /// The destination's own record is what makes a day exactly-once. Attaching a SQLite
@@ -50,9 +50,6 @@ public protocol DestinationBatch: AnyObject {
     /// Ends the day: adds the destination's record of the import and keeps the rows for the
     /// next `Destination.commitFinishedDays()`, which commits them with other finished days.
     func finish() throws
-
-    /// Finishes the day and commits it at once, with any day finished before it.
-    func commit() throws
 
     /// Discards every row written by this batch; days finished before it are kept.
     func rollback()

@@ -170,10 +170,9 @@ final class ExecutionRunner {
                 try finishUnit(unit, destination)
 
             case .failed(let error):
+                // The day's batch is open: `dayStarted` always comes first and begins it.
                 if let unit = open {
                     abandon(unit, state: .failed)
-                } else if let index = execution.progress.days.lastIndex(where: { $0.state == .running }) {
-                    setDayState(index, .failed)
                 }
                 throw error
             }

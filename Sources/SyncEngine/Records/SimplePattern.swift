@@ -18,8 +18,9 @@
 /// code points, not characters. It takes one step per scalar, so its work is at most the length of
 /// the text times the size of the program. A pattern such as `(a*)*b` cannot make it backtrack.
 ///
-/// - Note: `matches` returns `nil` when `\d` or `\w` must judge a scalar beyond ASCII, because the
-///   Unicode tables of the Swift runtime and of ICU are not the same version; ICU must answer then.
+/// - Note: `matches` returns `nil` when `\d` or `\w` must classify a scalar beyond ASCII, because
+///   the Unicode tables of the Swift runtime and of ICU are not the same version. The caller then
+///   matches with ICU.
 struct SimplePattern: Sendable {
     private let program: SimplePatternProgram
 
@@ -35,15 +36,11 @@ struct SimplePattern: Sendable {
     /// Returns whether the whole of `text` matches, or `nil` when only ICU's Unicode tables can
     /// tell (see the note on the type).
     func matches(_ text: String) -> Bool? {
-        var text = text
-        return text.withUTF8 { bytes in
-            program.instructions.withUnsafeBufferPointer { instructions in
-                let count = instructions.count
-                return withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * count) { scratch in
-                    guard let base = scratch.baseAddress else { return false }
-                    var run = Run(instructions, program.classes, scratch: base)
-                    return run.matches(bytes)
-                }
+        program.instructions.withUnsafeBufferPointer { instructions in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * instructions.count) { scratch in
+                guard let base = scratch.baseAddress else { return false }
+                var run = Run(instructions, program.classes, scratch: base)
+                return run.matches(text.unicodeScalars)
             }
         }
     }
@@ -76,15 +73,14 @@ private struct Run {
         stack = scratch + 3 * count
     }
 
-    mutating func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    mutating func matches(_ scalars: String.UnicodeScalarView) -> Bool? {
         add(0)
         swap(&current, &next)
         currentCount = nextCount
 
-        var offset = 0
-        while offset < bytes.count {
+        for unicodeScalar in scalars {
             guard currentCount > 0 else { return false }
-            let scalar = Run.decode(bytes, at: &offset)
+            let scalar = unicodeScalar.value
             step += 1
             nextCount = 0
             for position in 0..<currentCount {
@@ -142,29 +138,5 @@ private struct Run {
     /// ICU's `.` stops at these, without the DOTALL flag: it takes neither `\r` nor `\r\n`.
     private static func isLineTerminator(_ scalar: UInt32) -> Bool {
         (0x0A...0x0D).contains(scalar) || scalar == 0x85 || scalar == 0x2028 || scalar == 0x2029
-    }
-
-    /// Returns the scalar at `offset` of valid UTF-8, which every Swift string is, and moves past it.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> UInt32 {
-        let lead = UInt32(bytes[offset])
-        if lead < 0x80 {
-            offset += 1
-            return lead
-        }
-        if lead < 0xE0 {
-            defer { offset += 2 }
-            return (lead & 0x1F) << 6 | continuation(bytes, offset + 1, 0)
-        }
-        if lead < 0xF0 {
-            defer { offset += 3 }
-            return (lead & 0x0F) << 12 | continuation(bytes, offset + 1, 6) | continuation(bytes, offset + 2, 0)
-        }
-        defer { offset += 4 }
-        return (lead & 0x07) << 18 | continuation(bytes, offset + 1, 12)
-            | continuation(bytes, offset + 2, 6) | continuation(bytes, offset + 3, 0)
-    }
-
-    private static func continuation(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ shift: UInt32) -> UInt32 {
-        (UInt32(bytes[offset]) & 0x3F) << shift
     }
 }

@@ -24,8 +24,9 @@ struct SimplePatternProgram: Sendable {
     /// Builds the program of `node`, or returns `nil` when it would pass `sizeLimit`.
     init?(_ node: SimplePatternParser.Node, classes: [ScalarClass]) {
         self.classes = classes
-        guard SimplePatternProgram.size(of: node) < SimplePatternProgram.sizeLimit else { return nil }
-        instructions.reserveCapacity(SimplePatternProgram.size(of: node) + 1)
+        let size = SimplePatternProgram.size(of: node)
+        guard size < SimplePatternProgram.sizeLimit else { return nil }
+        instructions.reserveCapacity(size + 1)
         emit(node)
         instructions.append(.match)
     }
@@ -42,9 +43,9 @@ struct SimplePatternProgram: Sendable {
             let forks = 2 * (branches.count - 1)
             return branches.reduce(forks) { min(cap, $0 + size(of: $1)) }
         case .repetition(let body, let minimum, let maximum):
-            let one = size(of: body)
-            let optional = maximum.map { ($0 - minimum) * (one + 1) } ?? one + 2
-            return min(cap, minimum * one + optional)
+            let bodySize = size(of: body)
+            let optional = maximum.map { ($0 - minimum) * (bodySize + 1) } ?? bodySize + 2
+            return min(cap, minimum * bodySize + optional)
         }
     }
 

@@ -43,11 +43,6 @@ final class SQLiteBatch: DestinationBatch {
         }
     }
 
-    func commit() throws {
-        try finish()
-        try destination.commitFinishedDays()
-    }
-
     func rollback() {
         guard isOpen else { return }
         isOpen = false
