@@ -6,7 +6,8 @@ import Testing
        .enabled(if: SyncdeckBinary.isBuilt, "syncdeck is not built; run swift build first"))
 struct ConsoleOtherProcessTests {
     @Test func scriptRun_movesOnScreenUntilFinished() async throws {
-        let workspace = try YearWorkspace.make(rowsPerDay: 400)
+        // Enough rows that the script still runs, seconds later, when Ctrl-L lists it.
+        let workspace = try YearWorkspace.make(rowsPerDay: 2_000)
         defer { workspace.remove() }
         let session = try TmuxSession(command: [SyncdeckBinary.url.path, "--workspace", workspace.folder.path],
                                       workingDirectory: workspace.folder)

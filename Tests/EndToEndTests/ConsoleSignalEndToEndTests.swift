@@ -15,7 +15,7 @@ struct ConsoleSignalEndToEndTests {
     private static let rowsPerDay = 40_000
 
     /// Starts the default execution of `acme/orders` in the console and waits until its first days
-    /// are imported; returns the session, the workspace and the console's process id.
+    /// are imported. Returns the session, the workspace and the console's process id.
     private func startLongRun() async throws -> (TmuxSession, TestWorkspace, pid_t) {
         let workspace = try TestWorkspace.make(dayCount: Self.dayCount, rowsPerDay: Self.rowsPerDay)
         let session = try ConsoleLaunch.console(workspace)

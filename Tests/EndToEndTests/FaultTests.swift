@@ -14,10 +14,9 @@ struct FaultTests {
     static let kills = 20
     /// Fixed so that a failure can be replayed.
     static let seed: UInt64 = 0x5EED_2026
-    /// The range of the delay before each kill, in seconds. Starting takes about 50 ms here, a
-    /// day of 200 rows about 10 ms in a debug build, and finished days commit together every
-    /// quarter of a second, so the kills land in the start, the recovery, the import and the
-    /// commits, and twenty of them leave days for the final run.
+    /// The range of the delay before each kill, in seconds. Starting takes about 50 ms here, and
+    /// finished days commit together every quarter of a second. So the kills land in the start,
+    /// the recovery, the import and the commits, and twenty of them leave days for the final run.
     static let delays = 0.02...0.5
 
     @Test func killedRuns_leaveWholeDaysAndExactLedger() throws {

@@ -5,6 +5,8 @@ import Testing
 @Suite(.enabled(if: SyncdeckBinary.isBuilt, "syncdeck is not built; run swift build first"))
 struct TwoProcessTests {
     static let rowsPerDay = 20
+    /// Enough rows that a first run is still importing, seconds later, when the test acts on it.
+    static let busyRowsPerDay = 2_000
 
     @Test func sameRange_importsEveryDayOnce() throws {
         let workspace = try YearWorkspace.make(rowsPerDay: Self.rowsPerDay)
@@ -31,8 +33,7 @@ struct TwoProcessTests {
     }
 
     @Test func runningSync_refusesSecondProcess() throws {
-        // Enough rows that the first run is still importing, seconds later, when the second starts.
-        let workspace = try YearWorkspace.make(rowsPerDay: 2_000)
+        let workspace = try YearWorkspace.make(rowsPerDay: Self.busyRowsPerDay)
         defer { workspace.remove() }
         let running = try ChildProcess([SyncdeckBinary.url.path, "run", "--workspace", workspace.folder.path, "acme/orders",
                                         "--operator", "maria"], outputFolder: workspace.folder)
@@ -47,7 +48,7 @@ struct TwoProcessTests {
     }
 
     @Test func deadHolder_isTakenOver() throws {
-        let workspace = try YearWorkspace.make(rowsPerDay: Self.rowsPerDay)
+        let workspace = try YearWorkspace.make(rowsPerDay: Self.busyRowsPerDay)
         defer { workspace.remove() }
         let killed = try ChildProcess([SyncdeckBinary.url.path, "run", "--workspace", workspace.folder.path, "acme/orders"],
                                       outputFolder: workspace.folder)
@@ -58,7 +59,7 @@ struct TwoProcessTests {
         let next = try Subprocess.run([SyncdeckBinary.url.path, "run", "--workspace", workspace.folder.path, "acme/orders"])
 
         #expect(next.status == 0, "\(next.errorOutput)")
-        #expect(try DestinationAudit(workspace).rows == YearWorkspace.dayCount * Self.rowsPerDay)
+        #expect(try DestinationAudit(workspace).rows == YearWorkspace.dayCount * Self.busyRowsPerDay)
     }
 
     /// Polls the state database until a first day is in the ledger, for at most 30 seconds.

@@ -35,7 +35,7 @@ import SyncStore
         try batch.finish()
     }
 
-    /// The rows of each day that another connection sees, which is what is committed.
+    /// Returns the rows of each day as another connection reads them, which is what is committed.
     private func committedRows() throws -> [String: Int64] {
         let rows = try SQLiteConnection(path: databaseURL.path, readOnly: true)
             .query("SELECT _syncdeck_day, COUNT(*) FROM orders GROUP BY _syncdeck_day")

@@ -62,9 +62,9 @@ struct SimplePatternParser {
     }
 
     /// Reads one branch of an alternation. The text is anchored right around the top-level
-    /// alternation, so a `^` that opens one of its branches, or a `$` that closes one, can only
-    /// stand at the start or the end of the text: they change nothing and are skipped. Anywhere
-    /// else their meaning depends on line terminators, so the pattern is rejected.
+    /// alternation, so a `^` that opens one of its branches, or a `$` that closes one, is at the
+    /// start or the end of the text. There they change nothing and are skipped. Anywhere else
+    /// their meaning depends on line terminators, so the pattern is rejected.
     private mutating func sequence(topLevel: Bool) -> Node? {
         var items: [Node] = []
         if topLevel, peek == "^" {

@@ -25,7 +25,7 @@ extension RecordSource {
 /// What an execution lends a source while it reads: its log and its cancel request.
 ///
 /// Both closures are called on the thread that reads the execution's records, from `open` and
-/// `next()`; the log lines reach the execution's log in order with its records.
+/// `next()`. The log lines reach the execution's log in order with its records.
 public struct SourceContext {
     /// Appends a line to the execution's log. The text must hold no secret.
     public var log: (LogLine.Level, String) -> Void
